@@ -1,0 +1,11 @@
+import { CompileError } from '../semantic/index.js';
+import { UsageError } from './cli-error.js';
+
+const flags: Record<string, string> = { metric: '<metric>', dimensions: '--by', filters: '--where', from: '--from', to: '--to' };
+
+/** A compile error names a request parameter; the user knows it by its flag. */
+export function compileErrorToUsage(error: unknown): unknown {
+  if (!(error instanceof CompileError)) return error;
+  const flag = flags[error.parameter];
+  return new UsageError(`${flag ? `${flag}: ` : ''}${error.message}${error.hint ? ` (${error.hint})` : ''}`);
+}

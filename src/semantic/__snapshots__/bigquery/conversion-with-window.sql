@@ -1,0 +1,89 @@
+WITH spine AS (
+  SELECT CAST(@p1 AS DATE) AS period_start, CAST(@p2 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p3 AS DATE) AS period_start, CAST(@p4 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p5 AS DATE) AS period_start, CAST(@p6 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p7 AS DATE) AS period_start, CAST(@p8 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p9 AS DATE) AS period_start, CAST(@p10 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p11 AS DATE) AS period_start, CAST(@p12 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p13 AS DATE) AS period_start, CAST(@p14 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p15 AS DATE) AS period_start, CAST(@p16 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p17 AS DATE) AS period_start, CAST(@p18 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p19 AS DATE) AS period_start, CAST(@p20 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p21 AS DATE) AS period_start, CAST(@p22 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p23 AS DATE) AS period_start, CAST(@p24 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p25 AS DATE) AS period_start, CAST(@p26 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p27 AS DATE) AS period_start, CAST(@p28 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p29 AS DATE) AS period_start, CAST(@p30 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p31 AS DATE) AS period_start, CAST(@p32 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p33 AS DATE) AS period_start, CAST(@p34 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p35 AS DATE) AS period_start, CAST(@p36 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p37 AS DATE) AS period_start, CAST(@p38 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p39 AS DATE) AS period_start, CAST(@p40 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p41 AS DATE) AS period_start, CAST(@p42 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p43 AS DATE) AS period_start, CAST(@p44 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(@p45 AS DATE) AS period_start, CAST(@p46 AS DATE) AS next_start
+),
+conversion_0_events AS (
+  SELECT `_t`.`opportunity_id` AS entity,
+    DATETIME(`_t`.`changed_at`, @p47) AS event_time,
+    CASE WHEN (`_t`.`stage_name` = @p48) THEN 1 ELSE 0 END AS is_from,
+    CASE WHEN (`_t`.`stage_name` = @p49) THEN 1 ELSE 0 END AS is_to
+  FROM `main`.`stage_history` AS `_t`
+  
+),
+conversion_0_first AS (
+  SELECT entity, event_time AS entered_at
+  FROM (
+    SELECT entity, event_time, ROW_NUMBER() OVER (PARTITION BY entity ORDER BY event_time) AS entry_rank
+    FROM conversion_0_events WHERE is_from = 1
+  ) AS e
+  WHERE entry_rank = 1
+),
+conversion_0_cohort AS (
+  SELECT a.entity, DATE_ADD(CAST(CAST(a.entered_at AS DATE) AS DATE), INTERVAL CAST(-MOD((EXTRACT(DAYOFWEEK FROM a.entered_at) - 1) + 6, 7) AS INT64) DAY) AS period_start,
+    MAX(CASE WHEN t.event_time >= a.entered_at AND (DATETIME_DIFF(CAST(t.event_time AS DATETIME), CAST(a.entered_at AS DATETIME), SECOND) / 3600.0) <= 720 THEN 1 ELSE 0 END) AS converted
+  FROM conversion_0_first AS a
+  LEFT JOIN conversion_0_events AS t ON t.entity = a.entity AND t.is_to = 1
+  WHERE CAST(a.entered_at AS DATETIME) >= CAST(@p50 AS DATETIME) AND CAST(a.entered_at AS DATETIME) < CAST(@p51 AS DATETIME)
+  GROUP BY a.entity, a.entered_at
+),
+conversion_0 AS (
+  SELECT c.period_start, CAST(COUNT(*) AS FLOAT64) AS c_0, CAST(SUM(c.converted) AS FLOAT64) AS c_1
+  FROM conversion_0_cohort AS c
+  GROUP BY c.period_start
+),
+combined AS (
+  SELECT period_start, MAX(c_0) AS c_0, MAX(c_1) AS c_1
+  FROM (
+  SELECT period_start, c_0, c_1 FROM conversion_0
+  UNION ALL
+  SELECT s.period_start, CAST(NULL AS FLOAT64) AS c_0, CAST(NULL AS FLOAT64) AS c_1 FROM spine AS s
+  ) AS stacked
+  GROUP BY period_start
+)
+SELECT period_start, CAST((COALESCE(c_1, 0) / NULLIF(COALESCE(c_0, 0), 0)) AS FLOAT64) AS value
+FROM combined
+WHERE period_start >= CAST(@p52 AS DATE)
+ORDER BY period_start

@@ -1,0 +1,37 @@
+WITH spine AS (
+  SELECT CAST($1 AS DATE) AS period_start, CAST($2 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST($3 AS DATE) AS period_start, CAST($4 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST($5 AS DATE) AS period_start, CAST($6 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST($7 AS DATE) AS period_start, CAST($8 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST($9 AS DATE) AS period_start, CAST($10 AS DATE) AS next_start
+),
+scan_0 AS (
+  SELECT b.period_start, CAST(COUNT(CASE WHEN b.f_0 THEN 1 END) AS DOUBLE PRECISION) AS c_0, CAST(COUNT(CASE WHEN b.f_1 THEN 1 END) AS DOUBLE PRECISION) AS c_1
+  FROM (
+    SELECT CAST(DATE_TRUNC('month', "_t"."close_date") AS DATE) AS period_start,
+      "_t"."is_won" AS f_0,
+      "_t"."is_closed" AS f_1
+    FROM "main"."opportunities" AS "_t"
+    WHERE (NOT "_t"."is_deleted")
+    AND "_t"."close_date" >= CAST($11 AS DATE)
+    AND "_t"."close_date" < CAST($12 AS DATE)
+  ) AS b
+  GROUP BY b.period_start
+),
+combined AS (
+  SELECT period_start, MAX(c_0) AS c_0, MAX(c_1) AS c_1
+  FROM (
+  SELECT period_start, c_0, c_1 FROM scan_0
+  UNION ALL
+  SELECT s.period_start, CAST(NULL AS DOUBLE PRECISION) AS c_0, CAST(NULL AS DOUBLE PRECISION) AS c_1 FROM spine AS s
+  ) AS stacked
+  GROUP BY period_start
+)
+SELECT period_start, CAST((COALESCE(c_0, 0) / NULLIF(COALESCE(c_1, 0), 0)) AS DOUBLE PRECISION) AS value
+FROM combined
+WHERE period_start >= CAST($13 AS DATE)
+ORDER BY period_start

@@ -1,0 +1,54 @@
+WITH spine AS (
+  SELECT CAST(:1 AS DATE) AS period_start, CAST(:2 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:3 AS DATE) AS period_start, CAST(:4 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:5 AS DATE) AS period_start, CAST(:6 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:7 AS DATE) AS period_start, CAST(:8 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:9 AS DATE) AS period_start, CAST(:10 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:11 AS DATE) AS period_start, CAST(:12 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:13 AS DATE) AS period_start, CAST(:14 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:15 AS DATE) AS period_start, CAST(:16 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:17 AS DATE) AS period_start, CAST(:18 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:19 AS DATE) AS period_start, CAST(:20 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:21 AS DATE) AS period_start, CAST(:22 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:23 AS DATE) AS period_start, CAST(:24 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:25 AS DATE) AS period_start, CAST(:26 AS DATE) AS next_start
+  UNION ALL
+  SELECT CAST(:27 AS DATE) AS period_start, CAST(:28 AS DATE) AS next_start
+),
+scan_0 AS (
+  SELECT b.period_start, CAST(COUNT(DISTINCT b.m_0) AS DOUBLE) AS c_0
+  FROM (
+    SELECT CAST("_t"."created_at" AS DATE) AS period_start,
+      "_t"."account_id" AS m_0
+    FROM "main"."opportunities" AS "_t"
+    WHERE (NOT "_t"."is_deleted")
+    AND "_t"."created_at" >= CAST(:29 AS TIMESTAMP_NTZ)
+    AND "_t"."created_at" < CAST(:30 AS TIMESTAMP_NTZ)
+  ) AS b
+  GROUP BY b.period_start
+),
+combined AS (
+  SELECT period_start, MAX(c_0) AS c_0
+  FROM (
+  SELECT period_start, c_0 FROM scan_0
+  UNION ALL
+  SELECT s.period_start, CAST(NULL AS DOUBLE) AS c_0 FROM spine AS s
+  ) AS stacked
+  GROUP BY period_start
+)
+SELECT period_start, CAST(COALESCE(c_0, 0) AS DOUBLE) AS value
+FROM combined
+WHERE period_start >= CAST(:31 AS DATE)
+ORDER BY period_start

@@ -1,0 +1,127 @@
+import {
+  didYouMean,
+  expressionRefs,
+  issueAt,
+  type Dataset,
+  type Expression,
+  type Metric,
+  type Project,
+  type ProjectIssue,
+} from '../model/index.js';
+import { findColumn, findTable, type Catalog } from './catalog.js';
+import { CompileError } from './compile-error.js';
+import { DatasetScope } from './dataset-scope.js';
+import { dialects } from './dialects/index.js';
+
+type Field = readonly (string | number)[];
+
+/**
+ * Checks every table and column a project names against the warehouse's catalog, so that a
+ * misspelt column is reported with its file, line and column before any query runs.
+ */
+export function checkCatalog(project: Project, catalog: Catalog): ProjectIssue[] {
+  const issues: ProjectIssue[] = [];
+  const scopes = new Map<string, DatasetScope>();
+  for (const dataset of project.datasets.values()) {
+    const scope = datasetScope(project, catalog, dataset, issues);
+    if (scope) scopes.set(dataset.id, scope);
+  }
+  for (const metric of project.metrics.values()) {
+    if (!('dataset' in metric)) continue;
+    const scope = scopes.get(metric.dataset);
+    if (!scope) continue;
+    for (const [field, expression] of metricExpressions(metric)) {
+      checkRefs(project, 'metric', metric.id, field, expression, scope, issues);
+    }
+    const time = 'time' in metric ? metric.time : metric.kind === 'snapshot' ? metric.valid_from : undefined;
+    if (time) checkTimeType(project, metric, time, scope, issues);
+  }
+  return issues;
+}
+
+function datasetScope(project: Project, catalog: Catalog, dataset: Dataset, issues: ProjectIssue[]): DatasetScope | null {
+  if (!findTable(catalog, dataset.table)) {
+    const known = catalog.tables.map((t) => (t.schema === catalog.defaultSchema ? t.name : `${t.schema}.${t.name}`));
+    issues.push(issueAt(project, 'dataset', dataset.id, ['table'], `table "${dataset.table}" does not exist in the warehouse`, hintFor(dataset.table, known)));
+    return null;
+  }
+  const joined = dataset.joins.map((join) => project.datasets.get(join.dataset));
+  // A join to an unknown dataset, or to one whose table is missing, is reported where it is defined.
+  if (joined.some((d) => !d || !findTable(catalog, d.table))) return null;
+  const scope = new DatasetScope(dataset, project, catalog, dialects.duckdb);
+  const column = (field: Field, name: string) => {
+    if (!findColumn(scope.table, name)) {
+      issues.push(issueAt(project, 'dataset', dataset.id, field, `column "${name}" does not exist in ${scope.table.schema}.${scope.table.name}`, hint(columnError(scope, name))));
+    }
+  };
+  const joinedBy = [...project.datasets.values()].some((other) => other.joins.some((j) => j.dataset === dataset.id));
+  if (dataset.primary_key !== undefined || joinedBy) column(['primary_key'], dataset.primary_key ?? 'id');
+  dataset.joins.forEach((join, i) => column(['joins', i, 'foreign_key'], join.foreign_key));
+  if (dataset.where) checkRefs(project, 'dataset', dataset.id, ['where'], dataset.where, scope, issues);
+  dataset.dimensions.forEach((dimension, i) => {
+    if (dimension.expr) checkRefs(project, 'dataset', dataset.id, ['dimensions', i, 'expr'], dimension.expr, scope, issues);
+    else column(['dimensions', i, 'name'], dimension.name);
+  });
+  return scope;
+}
+
+function metricExpressions(metric: Metric): [Field, Expression][] {
+  const fields = ['expr', 'time', 'filter', 'entity', 'from', 'to', 'valid_from', 'valid_to'] as const;
+  const record = metric as Partial<Record<(typeof fields)[number], Expression>>;
+  return fields.flatMap((field) => {
+    const expression = record[field];
+    return expression && typeof expression === 'object' && 'ast' in expression ? [[[field], expression] as [Field, Expression]] : [];
+  });
+}
+
+function checkRefs(
+  project: Project,
+  kind: 'dataset' | 'metric',
+  id: string,
+  field: Field,
+  expression: Expression,
+  scope: DatasetScope,
+  issues: ProjectIssue[],
+): void {
+  for (const ref of expressionRefs(expression.ast)) {
+    try {
+      scope.column(ref.path);
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      issues.push(issueAt(project, kind, id, field, error.message, { ...hint(error), offset: ref.start }));
+    }
+  }
+}
+
+function checkTimeType(project: Project, metric: Metric, time: Expression, scope: DatasetScope, issues: ProjectIssue[]): void {
+  if (time.ast.type !== 'ref') return;
+  try {
+    const { column } = scope.column(time.ast.path);
+    if (!['date', 'timestamp', 'timestamptz'].includes(column.type)) {
+      const field = 'time' in metric ? 'time' : 'valid_from';
+      issues.push(issueAt(project, 'metric', metric.id, [field], `column "${column.name}" is ${column.rawType}, not a date or timestamp`, {
+        hint: 'name a date or timestamp column, or convert it with date(…)',
+      }));
+    }
+  } catch {
+    // an unknown column is already reported by checkRefs
+  }
+}
+
+function columnError(scope: DatasetScope, name: string): CompileError | null {
+  try {
+    scope.column([name]);
+    return null;
+  } catch (error) {
+    return error instanceof CompileError ? error : null;
+  }
+}
+
+function hint(error: CompileError | null): { hint?: string } {
+  return error?.hint ? { hint: error.hint } : {};
+}
+
+function hintFor(name: string, candidates: string[]): { hint?: string } {
+  const text = didYouMean(name, candidates);
+  return text ? { hint: text } : {};
+}

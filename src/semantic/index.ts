@@ -1,0 +1,10 @@
+export { dialectNames, type Dialect, type DialectName, type TimeType } from './dialect.js';
+export { dialects } from './dialects/index.js';
+export { findColumn, findTable, type Catalog, type CatalogColumn, type CatalogTable, type ColumnType } from './catalog.js';
+export { CompileError } from './compile-error.js';
+export { compileMetric, maxDimensions, type CompiledQuery, type MetricRequest } from './compile-metric.js';
+export type { DimensionFilter } from './query-context.js';
+export { readMetricRows, compareSlices, type MetricRow, type Slice } from './read-metric-rows.js';
+export { checkCatalog } from './check-catalog.js';
+export { addDays, addPeriods, isIsoDate, parsePeriod, periodFormatsHint, periodLabel, periodStart, periodStarts } from './periods.js';
+export type { SqlParam } from './sql-params.js';
