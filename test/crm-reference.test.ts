@@ -48,4 +48,14 @@ describe('the CRM reference agrees with hand computation', () => {
     expect(values('p90_won_deal', 'month')['2025-01-01']).toBe(925);
     expect(values('sales_cycle_days', 'month')['2025-01-01']).toBe(8.5);
   });
+
+  it('rollups: stage changes of January wins (o1 three, o10 none), days to first Qualification of January opportunities', () => {
+    expect(values('stage_changes_per_won_deal', 'month')['2025-01-01']).toBe(1.5);
+    expect(values('days_to_qualification', 'month')['2025-01-01']).toBe((0 + 1 + 0 + 6) / 4);
+  });
+
+  it('snapshots with period names: open at February end and older than 30 days (o3, o4); the pipeline March began with', () => {
+    expect(values('open_opportunities_over_30_days', 'month')['2025-02-01']).toBe(2);
+    expect(values('pipeline_at_period_start', 'month')['2025-03-01']).toBe(4500);
+  });
 });

@@ -95,3 +95,28 @@ describe.each(crmWarehouses)('metrics on $name', ({ open }) => {
     expect(ratio.map((r) => r.value)).toEqual([null, null, null]);
   });
 });
+
+describe.each(crmWarehouses)('dataset fields on $name', ({ open }) => {
+  let db: LoadedWarehouse;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(() => db?.close());
+  const calendar: Calendar = { timezone: 'UTC', week_start: 'monday', fiscal_year_start_month: 1 };
+  const run = async (request: MetricRequest) => {
+    const query = compileMetric(request, { project: loadCrmProject(calendar), catalog: db.catalog, dialect: db.warehouse.dialect });
+    return readMetricRows(query, await db.warehouse.query(query.sql, query.params));
+  };
+
+  it('a metric written with fields equals the one written with columns', async () => {
+    const reference = referenceSeries('closed_won_revenue', 'month', { weekStart: 1, fiscalYearStartMonth: 1, timezone: 'UTC' }, range.from, range.to);
+    expectSeries(await run({ metric: 'won_value_through_fields', grain: 'month', ...range }), reference, 'through fields');
+  });
+
+  it("a dimension through a join uses the joined dataset's field", async () => {
+    const rows = await run({ metric: 'opportunities_created', grain: 'year', from: '2025-01-01', to: '2025-12-31', dimensions: ['region_or_unassigned'] });
+    const byRegion = Object.fromEntries(rows.filter((r) => 'region_or_unassigned' in r.slice).map((r) => [r.slice.region_or_unassigned, r.value]));
+    // Ana (EMEA) opened o1, o2, o6, o8; Ben (NA) o3, o4, o7; Cai has no region (o5); o9 is deleted, o10 is 2024.
+    expect(byRegion).toEqual({ EMEA: 4, NA: 3, Unassigned: 1 });
+  });
+});

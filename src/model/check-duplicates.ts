@@ -3,7 +3,7 @@ import { issueAt, sourceKey, type DefinitionKind, type Project, type ProjectIssu
 type Path = (string | number)[];
 
 /**
- * Names that must be unique inside one definition: dimensions and joins of a dataset; people,
+ * Names that must be unique inside one definition: fields, dimensions and joins of a dataset; people,
  * teams and ownership entries in owners.yaml. (Ids of datasets, metrics and trees, which may clash
  * across files, are checked while loading: the project can hold only one of each.)
  */
@@ -11,7 +11,12 @@ export function checkDuplicates(project: Project): ProjectIssue[] {
   const issues: ProjectIssue[] = [];
   for (const [id, dataset] of project.datasets) {
     const at = { project, kind: 'dataset' as const, id };
-    issues.push(...duplicates(at, dataset.dimensions.map((d, i) => [d.name, ['dimensions', i, 'name']]), 'dimension name'));
+    const named: [string, Path][] = [
+      ...dataset.fields.map((f, i): [string, Path] => [f.name, ['fields', i, 'name']]),
+      ...dataset.rollups.map((r, i): [string, Path] => [r.name, ['rollups', i, 'name']]),
+      ...dataset.dimensions.map((d, i): [string, Path] => [d.name, ['dimensions', i, 'name']]),
+    ];
+    issues.push(...duplicates(at, named, 'field, rollup or dimension name'));
     issues.push(...duplicates(at, dataset.joins.map((j, i) => [j.name, ['joins', i, 'name']]), 'join name'));
   }
   const owners = { project, kind: 'owners' as const, id: 'owners' };

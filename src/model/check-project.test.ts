@@ -178,7 +178,7 @@ ownership:
 `;
     expect(brief(check({ 'datasets/accounts.yml': accounts, 'owners.yaml': owners }))).toEqual([
       'datasets/accounts.yml:7:11 joins[1].name: duplicate join name "owner" (the first is at datasets/accounts.yml:4) | rename one of them',
-      'datasets/accounts.yml:12:11 dimensions[1].name: duplicate dimension name "region" (the first is at datasets/accounts.yml:11) | rename one of them',
+      'datasets/accounts.yml:12:11 dimensions[1].name: duplicate field, rollup or dimension name "region" (the first is at datasets/accounts.yml:11) | rename one of them',
       'owners.yaml:3:11 people[1].id: duplicate person id "ana" (the first is at owners.yaml:2) | rename one of them',
       'owners.yaml:6:9 teams[1].id: duplicate team id "sales" (the first is at owners.yaml:5) | rename one of them',
       'owners.yaml:9:15 ownership[1].metric: duplicate ownership entry for metric "revenue" (the first is at owners.yaml:8) | give each metric one entry; list more people under consulted or informed',

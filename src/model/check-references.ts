@@ -17,6 +17,7 @@ export function checkReferences(project: Project): ProjectIssue[] {
 
   for (const [id, dataset] of project.datasets) {
     dataset.joins.forEach((join, i) => refer('dataset', id, ['joins', i, 'dataset'], 'dataset', join.dataset));
+    dataset.rollups.forEach((rollup, i) => refer('dataset', id, ['rollups', i, 'dataset'], 'dataset', rollup.dataset));
   }
   for (const [id, metric] of project.metrics) {
     if ('dataset' in metric) refer('metric', id, ['dataset'], 'dataset', metric.dataset);

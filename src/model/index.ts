@@ -27,7 +27,19 @@ export {
   type WarehouseConfig,
   type Weekday,
 } from './project-config.js';
-export { datasetSchema, dimensionSchema, joinSchema, type Dataset, type DatasetJoin, type Dimension } from './dataset.js';
+export {
+  datasetSchema,
+  dimensionSchema,
+  fieldSchema,
+  joinSchema,
+  rollupAggregates,
+  rollupSchema,
+  type Dataset,
+  type DatasetField,
+  type DatasetJoin,
+  type DatasetRollup,
+  type Dimension,
+} from './dataset.js';
 export {
   additiveKinds,
   aggregateKinds,
@@ -36,6 +48,7 @@ export {
   metricLabel,
   metricSchema,
   snapshotAggregates,
+  snapshotPeriodNames,
   toDateGrains,
   type AggregateKind,
   type AggregateMetric,

@@ -87,9 +87,15 @@ const snapshotMetricSchema = z.strictObject({
   /** When it stopped being true; without it, when the entity's next version starts. */
   valid_to: expressionSchema.optional(),
   aggregate: z.enum(snapshotAggregates),
+  /** expr and filter may use period_start and period_end (the first day of the next period). */
   expr: expressionSchema.optional(),
   filter: expressionSchema.optional(),
+  /** The state at the end of each period (default), or at its start (e.g. the pipeline a period began with). */
+  as_of: z.enum(['end', 'start']).default('end'),
 });
+
+/** Names a snapshot's expr and filter may use for the period being valued. */
+export const snapshotPeriodNames = ['period_start', 'period_end'] as const;
 
 const cumulativeMetricSchema = z.strictObject({
   ...common,

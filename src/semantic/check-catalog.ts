@@ -1,6 +1,7 @@
 import {
   didYouMean,
   expressionRefs,
+  snapshotPeriodNames,
   issueAt,
   type Dataset,
   type Expression,
@@ -8,9 +9,9 @@ import {
   type Project,
   type ProjectIssue,
 } from '../model/index.js';
-import { findColumn, findTable, type Catalog } from './catalog.js';
+import { findTable, type Catalog } from './catalog.js';
 import { CompileError } from './compile-error.js';
-import { DatasetScope } from './dataset-scope.js';
+import { DatasetScope, rollupRowsAlias } from './dataset-scope.js';
 import { dialects } from './dialects/index.js';
 
 type Field = readonly (string | number)[];
@@ -31,7 +32,9 @@ export function checkCatalog(project: Project, catalog: Catalog): ProjectIssue[]
     const scope = scopes.get(metric.dataset);
     if (!scope) continue;
     for (const [field, expression] of metricExpressions(metric)) {
-      checkRefs(project, 'metric', metric.id, field, expression, scope, issues);
+      // A snapshot's value and filter may name the period they are computed for.
+      const periodNames = metric.kind === 'snapshot' && (field[0] === 'expr' || field[0] === 'filter') ? snapshotPeriodNames : [];
+      checkRefs(project, 'metric', metric.id, field, expression, scope, issues, new Set(), periodNames);
     }
     const time = 'time' in metric ? metric.time : metric.kind === 'snapshot' ? metric.valid_from : undefined;
     if (time) checkTimeType(project, metric, time, scope, issues);
@@ -50,19 +53,44 @@ function datasetScope(project: Project, catalog: Catalog, dataset: Dataset, issu
   if (joined.some((d) => !d || !findTable(catalog, d.table))) return null;
   const scope = new DatasetScope(dataset, project, catalog, dialects.duckdb);
   const column = (field: Field, name: string) => {
-    if (!findColumn(scope.table, name)) {
-      issues.push(issueAt(project, 'dataset', dataset.id, field, `column "${name}" does not exist in ${scope.table.schema}.${scope.table.name}`, hint(columnError(scope, name))));
+    try {
+      scope.requireColumn(name);
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      issues.push(issueAt(project, 'dataset', dataset.id, field, `column "${name}" does not exist in ${scope.table.schema}.${scope.table.name}`, hint(error)));
     }
   };
   const joinedBy = [...project.datasets.values()].some((other) => other.joins.some((j) => j.dataset === dataset.id));
   if (dataset.primary_key !== undefined || joinedBy) column(['primary_key'], dataset.primary_key ?? 'id');
   dataset.joins.forEach((join, i) => column(['joins', i, 'foreign_key'], join.foreign_key));
   if (dataset.where) checkRefs(project, 'dataset', dataset.id, ['where'], dataset.where, scope, issues);
+  // Inside a field, its own name means the column it wraps.
+  const own = (name: string) => new Set([`${scope.alias}.${name}`]);
+  dataset.fields.forEach((field, i) => checkRefs(project, 'dataset', dataset.id, ['fields', i, 'expr'], field.expr, scope, issues, own(field.name)));
   dataset.dimensions.forEach((dimension, i) => {
-    if (dimension.expr) checkRefs(project, 'dataset', dataset.id, ['dimensions', i, 'expr'], dimension.expr, scope, issues);
+    if (dimension.expr) checkRefs(project, 'dataset', dataset.id, ['dimensions', i, 'expr'], dimension.expr, scope, issues, own(dimension.name));
     else column(['dimensions', i, 'name'], dimension.name);
   });
+  dataset.rollups.forEach((rollup, i) => checkRollup(project, catalog, dataset, i, issues));
   return scope;
+}
+
+/** A rollup's foreign key, value and filter are names of the other dataset. */
+function checkRollup(project: Project, catalog: Catalog, dataset: Dataset, index: number, issues: ProjectIssue[]): void {
+  const rollup = dataset.rollups[index]!;
+  const other = project.datasets.get(rollup.dataset);
+  if (!other || !findTable(catalog, other.table)) return; // reported at the other dataset, or as an unknown reference
+  const rows = new DatasetScope(other, project, catalog, dialects.duckdb, rollupRowsAlias);
+  const at = (field: string, expression: Expression) =>
+    checkRefs(project, 'dataset', dataset.id, ['rollups', index, field], expression, rows, issues);
+  try {
+    rows.resolve([rollup.foreign_key]);
+  } catch (error) {
+    if (!(error instanceof CompileError)) throw error;
+    issues.push(issueAt(project, 'dataset', dataset.id, ['rollups', index, 'foreign_key'], error.message, hint(error)));
+  }
+  if (rollup.expr) at('expr', rollup.expr);
+  if (rollup.filter) at('filter', rollup.filter);
 }
 
 function metricExpressions(metric: Metric): [Field, Expression][] {
@@ -82,10 +110,13 @@ function checkRefs(
   expression: Expression,
   scope: DatasetScope,
   issues: ProjectIssue[],
+  expanding: ReadonlySet<string> = new Set(),
+  reserved: readonly string[] = [],
 ): void {
   for (const ref of expressionRefs(expression.ast)) {
+    if (ref.path.length === 1 && reserved.includes(ref.path[0]!)) continue;
     try {
-      scope.column(ref.path);
+      scope.resolve(ref.path, expanding);
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
       issues.push(issueAt(project, kind, id, field, error.message, { ...hint(error), offset: ref.start }));
@@ -93,32 +124,35 @@ function checkRefs(
   }
 }
 
+/** A time expression that names (through fields) a column of another type is a mistake worth a message. */
 function checkTimeType(project: Project, metric: Metric, time: Expression, scope: DatasetScope, issues: ProjectIssue[]): void {
-  if (time.ast.type !== 'ref') return;
-  try {
-    const { column } = scope.column(time.ast.path);
-    if (!['date', 'timestamp', 'timestamptz'].includes(column.type)) {
-      const field = 'time' in metric ? 'time' : 'valid_from';
-      issues.push(issueAt(project, 'metric', metric.id, [field], `column "${column.name}" is ${column.rawType}, not a date or timestamp`, {
-        hint: 'name a date or timestamp column, or convert it with date(…)',
-      }));
+  let expr = time.ast;
+  let at = scope;
+  const expanding = new Set<string>();
+  while (expr.type === 'ref') {
+    let resolved;
+    try {
+      resolved = at.resolve(expr.path, expanding);
+    } catch {
+      return; // an unknown name is reported by checkRefs
     }
-  } catch {
-    // an unknown column is already reported by checkRefs
+    if (resolved.kind === 'column') {
+      const { column } = resolved;
+      if (!['date', 'timestamp', 'timestamptz'].includes(column.type)) {
+        const field = 'time' in metric ? 'time' : 'valid_from';
+        issues.push(issueAt(project, 'metric', metric.id, [field], `column "${column.name}" is ${column.rawType}, not a date or timestamp`, {
+          hint: 'name a date or timestamp column, or convert it with date(…)',
+        }));
+      }
+      return;
+    }
+    expanding.add(resolved.key);
+    ({ expr, scope: at } = resolved);
   }
 }
 
-function columnError(scope: DatasetScope, name: string): CompileError | null {
-  try {
-    scope.column([name]);
-    return null;
-  } catch (error) {
-    return error instanceof CompileError ? error : null;
-  }
-}
-
-function hint(error: CompileError | null): { hint?: string } {
-  return error?.hint ? { hint: error.hint } : {};
+function hint(error: CompileError): { hint?: string } {
+  return error.hint ? { hint: error.hint } : {};
 }
 
 function hintFor(name: string, candidates: string[]): { hint?: string } {

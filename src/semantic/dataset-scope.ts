@@ -1,94 +1,155 @@
-import { didYouMean, type Dataset, type Project } from '../model/index.js';
-import { findColumn, findTable, type Catalog, type CatalogColumn, type CatalogTable } from './catalog.js';
+import { didYouMean, parseExpression, type Dataset, type DatasetRollup, type Expr, type Project } from '../model/index.js';
+import { findColumn, findTable, type Catalog, type CatalogColumn, type CatalogTable, type ColumnType } from './catalog.js';
 import { CompileError } from './compile-error.js';
 import type { Dialect } from './dialect.js';
 
 export const baseAlias = '_t';
+/** The alias of a rollup's rows inside its subquery. */
+export const rollupRowsAlias = '_r';
 
 interface JoinedTable {
-  name: string;
   foreignKey: string;
-  dataset: Dataset;
-  table: CatalogTable;
+  scope: DatasetScope;
+}
+
+/** What a name in an expression stands for: a column (of a table, or a rollup's value), or a field defined by expression. */
+export type Resolved =
+  | { kind: 'column'; sql: string; column: CatalogColumn }
+  | { kind: 'field'; key: string; expr: Expr; scope: DatasetScope };
+
+export interface UsedRollup {
+  rollup: DatasetRollup;
+  /** The other dataset, seen as the rollup subquery's rows. */
+  rows: DatasetScope;
 }
 
 /**
- * The tables a dataset's expressions can see: its own (columns by name) and its joins
- * (join.column). Records which joins were used so that only those are joined.
+ * The names a dataset's expressions can use: its fields and dimensions, its columns, and, through
+ * its joins, join.name. Records which joins were used so that only those are joined.
  */
 export class DatasetScope {
   readonly table: CatalogTable;
   private readonly joins = new Map<string, JoinedTable>();
   private readonly usedJoins = new Set<string>();
+  private readonly usedRollups = new Map<string, UsedRollup>();
 
   constructor(
     readonly dataset: Dataset,
-    project: Pick<Project, 'datasets'>,
-    catalog: Catalog,
+    private readonly project: Pick<Project, 'datasets'>,
+    private readonly catalog: Catalog,
     private readonly dialect: Dialect,
+    /** The table's alias in SQL; a joined dataset is seen through its join's name. */
+    readonly alias: string = baseAlias,
   ) {
-    this.table = requireTable(catalog, dataset, 'table');
+    this.table = requireTable(catalog, dataset);
+    if (alias !== baseAlias) return; // a joined dataset's own joins are not followed: one hop only
     for (const join of dataset.joins) {
       const joined = project.datasets.get(join.dataset);
       if (!joined) throw new CompileError(`dataset ${dataset.id}: join ${join.name} names unknown dataset "${join.dataset}"`, 'joins');
-      this.joins.set(join.name, { name: join.name, foreignKey: join.foreign_key, dataset: joined, table: requireTable(catalog, joined, 'table') });
+      this.joins.set(join.name, { foreignKey: join.foreign_key, scope: new DatasetScope(joined, project, catalog, dialect, join.name) });
     }
   }
 
-  /** SQL for a column reference: ["amount"] or ["owner", "region"]. */
-  column(path: string[]): { sql: string; column: CatalogColumn } {
-    if (path.length === 1) {
-      const column = this.requireColumn(this.table, path[0]!, this.dataset.id);
-      return { sql: `${this.dialect.quoteIdentifier(baseAlias)}.${this.dialect.quoteIdentifier(column.name)}`, column };
+  /**
+   * Resolves ["amount"] or ["owner", "region"]: a field or dimension defined by expression first,
+   * then a column. Names in `expanding` (fields being expanded) mean their column, so a field may
+   * wrap the column it is named after (amount: coalesce(amount, 0)).
+   */
+  resolve(path: string[], expanding: ReadonlySet<string> = new Set()): Resolved {
+    if (path.length === 2) return this.throughJoin(path[0]!, path[1]!, expanding);
+    const name = path[0]!;
+    const key = `${this.alias}.${name}`;
+    const defined = [...this.dataset.fields, ...this.dataset.dimensions].find((f) => f.name === name && f.expr);
+    if (defined?.expr && !expanding.has(key)) return { kind: 'field', key, expr: defined.expr.ast, scope: this };
+    const rollup = this.alias === baseAlias ? this.dataset.rollups.find((r) => r.name === name) : undefined;
+    if (rollup) return this.useRollup(rollup);
+    const column = this.requireColumn(name);
+    return { kind: 'column', sql: `${this.dialect.quoteIdentifier(this.alias)}.${this.dialect.quoteIdentifier(column.name)}`, column };
+  }
+
+  /** The expression of a dimension offered for slicing (the column of its name when it has none). */
+  dimension(name: string): Expr | undefined {
+    const dimension = this.dataset.dimensions.find((d) => d.name === name);
+    return dimension && (dimension.expr?.ast ?? parseExpression(`"${name}"`));
+  }
+
+  /** The rollups used so far, each to be joined as a subquery grouped by its foreign key. */
+  rollups(): UsedRollup[] {
+    return [...this.usedRollups.values()];
+  }
+
+  /** FROM with the dataset's table and the joins used so far (rollups are added by fromSql). */
+  fromClause(): string {
+    const q = (name: string) => this.dialect.quoteIdentifier(name);
+    const lines = [`FROM ${this.tableSql(this.table)} AS ${q(this.alias)}`];
+    for (const [name, join] of this.joins) {
+      if (!this.usedJoins.has(name)) continue;
+      const fk = this.requireColumn(join.foreignKey);
+      const pk = join.scope.requireColumn(join.scope.dataset.primary_key ?? 'id');
+      lines.push(`LEFT JOIN ${this.tableSql(join.scope.table)} AS ${q(name)} ON ${q(this.alias)}.${q(fk.name)} = ${q(name)}.${q(pk.name)}`);
     }
-    const [joinName, columnName] = path as [string, string];
+    return lines.join('\n');
+  }
+
+  requireColumn(name: string): CatalogColumn {
+    const column = findColumn(this.table, name);
+    if (!column) {
+      const fields = [...this.dataset.fields, ...this.dataset.dimensions].map((f) => f.name);
+      throw new CompileError(
+        `"${name}" is neither a field of dataset ${this.dataset.id} nor a column of ${this.table.schema}.${this.table.name}`,
+        name,
+        didYouMean(name, [...fields, ...this.table.columns.map((c) => c.name)]),
+      );
+    }
+    return column;
+  }
+
+  private useRollup(rollup: DatasetRollup): Resolved {
+    let used = this.usedRollups.get(rollup.name);
+    if (!used) {
+      const other = this.project.datasets.get(rollup.dataset);
+      if (!other) throw new CompileError(`dataset ${this.dataset.id}: rollup ${rollup.name} names unknown dataset "${rollup.dataset}"`, 'rollups');
+      used = { rollup, rows: new DatasetScope(other, this.project, this.catalog, this.dialect, rollupRowsAlias) };
+      this.usedRollups.set(rollup.name, used);
+    }
+    const value = `${this.dialect.quoteIdentifier(rollup.name)}.rollup_value`;
+    const empty = rollup.aggregate === 'count' || rollup.aggregate === 'count_distinct' || rollup.aggregate === 'sum';
+    return {
+      kind: 'column',
+      sql: empty ? `COALESCE(${value}, 0)` : value,
+      column: { name: rollup.name, type: rollupType(rollup, used.rows), rawType: `${rollup.aggregate} of ${rollup.dataset}` },
+    };
+  }
+
+  private throughJoin(joinName: string, name: string, expanding: ReadonlySet<string>): Resolved {
     const join = this.joins.get(joinName);
     if (!join) {
       throw new CompileError(`dataset ${this.dataset.id} has no join named "${joinName}"`, joinName, didYouMean(joinName, this.joins.keys()));
     }
     this.usedJoins.add(joinName);
-    const column = this.requireColumn(join.table, columnName, join.dataset.id);
-    return { sql: `${this.dialect.quoteIdentifier(joinName)}.${this.dialect.quoteIdentifier(column.name)}`, column };
-  }
-
-  /** FROM with the dataset's table and the joins used so far. */
-  fromClause(): string {
-    const q = (name: string) => this.dialect.quoteIdentifier(name);
-    const lines = [`FROM ${this.tableSql(this.table)} AS ${q(baseAlias)}`];
-    for (const join of this.joins.values()) {
-      if (!this.usedJoins.has(join.name)) continue;
-      const fk = this.requireColumn(this.table, join.foreignKey, this.dataset.id);
-      const pk = this.requireColumn(join.table, join.dataset.primary_key ?? 'id', join.dataset.id);
-      lines.push(`LEFT JOIN ${this.tableSql(join.table)} AS ${q(join.name)} ON ${q(baseAlias)}.${q(fk.name)} = ${q(join.name)}.${q(pk.name)}`);
-    }
-    return lines.join('\n');
+    return join.scope.resolve([name], expanding);
   }
 
   private tableSql(table: CatalogTable): string {
     return `${this.dialect.quoteIdentifier(table.schema)}.${this.dialect.quoteIdentifier(table.name)}`;
   }
-
-  private requireColumn(table: CatalogTable, name: string, datasetId: string): CatalogColumn {
-    const column = findColumn(table, name);
-    if (!column) {
-      throw new CompileError(
-        `column "${name}" does not exist in ${table.schema}.${table.name} (dataset ${datasetId})`,
-        name,
-        didYouMean(name, table.columns.map((c) => c.name)),
-      );
-    }
-    return column;
-  }
 }
 
-function requireTable(catalog: Catalog, dataset: Dataset, field: string): CatalogTable {
+function requireTable(catalog: Catalog, dataset: Dataset): CatalogTable {
   const table = findTable(catalog, dataset.table);
   if (!table) {
     throw new CompileError(
       `table "${dataset.table}" of dataset ${dataset.id} does not exist in the warehouse`,
-      field,
+      'table',
       didYouMean(dataset.table, catalog.tables.map((t) => (t.schema === catalog.defaultSchema ? t.name : `${t.schema}.${t.name}`))),
     );
   }
   return table;
+}
+
+/** min and max keep the type of what they aggregate (a first activity is a timestamp); the rest are numbers. */
+function rollupType(rollup: DatasetRollup, rows: DatasetScope): ColumnType {
+  if ((rollup.aggregate !== 'min' && rollup.aggregate !== 'max') || rollup.expr?.ast.type !== 'ref') return 'number';
+  const resolved = rows.resolve(rollup.expr.ast.path);
+  return resolved.kind === 'column' ? resolved.column.type : 'other';
 }

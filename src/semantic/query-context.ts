@@ -1,4 +1,4 @@
-import { didYouMean, parseExpression, type Calendar, type Dataset, type Expr, type Grain, type Project } from '../model/index.js';
+import { didYouMean, type Calendar, type Expr, type Grain, type Project } from '../model/index.js';
 import type { Catalog } from './catalog.js';
 import { CompileError } from './compile-error.js';
 import { DatasetScope } from './dataset-scope.js';
@@ -92,7 +92,7 @@ export function datasetWhereSql(ctx: QueryContext, scope: DatasetScope): string 
 }
 
 function dimensionSql(ctx: QueryContext, scope: DatasetScope, name: string, metricId: string): string {
-  const dimension = scope.dataset.dimensions.find((d) => d.name === name);
+  const dimension = scope.dimension(name);
   if (!dimension) {
     throw new CompileError(
       `dimension "${name}" is not defined on dataset ${scope.dataset.id} (used by metric ${metricId})`,
@@ -100,9 +100,5 @@ function dimensionSql(ctx: QueryContext, scope: DatasetScope, name: string, metr
       didYouMean(name, scope.dataset.dimensions.map((d) => d.name)),
     );
   }
-  return expressionSql(ctx, scope, dimensionExpr(dimension));
-}
-
-function dimensionExpr(dimension: Dataset['dimensions'][number]): Expr {
-  return dimension.expr?.ast ?? parseExpression(`"${dimension.name}"`);
+  return expressionSql(ctx, scope, dimension);
 }

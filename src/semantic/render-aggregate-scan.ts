@@ -1,5 +1,6 @@
 import type { AggregateMetric } from '../model/index.js';
 import { aggregateSql } from './aggregate-sql.js';
+import { fromSql } from './from-sql.js';
 import { periodSql } from './period-sql.js';
 import type { LeafColumn } from './plan-metric.js';
 import {
@@ -48,7 +49,7 @@ export function renderAggregateScan(ctx: QueryContext, leaves: AggregateLeaf[], 
     `SELECT b.period_start, ${[...groupingColumnsSql(ctx, 'b'), ...outer].join(', ')}`,
     'FROM (',
     `  SELECT ${inner.join(',\n    ')}`,
-    `  ${scope.fromClause().replace(/\n/g, '\n  ')}`,
+    `  ${fromSql(ctx, scope).replace(/\n/g, '\n  ')}`,
     `  ${whereSql(conditions)}`,
     ') AS b',
     groupBySql(ctx, 'b.period_start', 'b'),

@@ -1,4 +1,5 @@
 import type { ConversionMetric } from '../model/index.js';
+import { fromSql } from './from-sql.js';
 import { periodSql } from './period-sql.js';
 import type { LeafColumn } from './plan-metric.js';
 import {
@@ -38,7 +39,8 @@ export function renderConversion(ctx: QueryContext, leaf: ConversionLeaf, name: 
     `  CASE WHEN ${expressionSql(ctx, scope, metric.from.ast)} THEN 1 ELSE 0 END AS is_from`,
     `  CASE WHEN ${expressionSql(ctx, scope, metric.to.ast)} THEN 1 ELSE 0 END AS is_to`,
   ].join(',\n');
-  const eventsCte = `${events}\n${scope.fromClause()}\n${whereSql([datasetWhereSql(ctx, scope), filterSql(ctx, scope, metric.id)])}`;
+  const where = whereSql([datasetWhereSql(ctx, scope), filterSql(ctx, scope, metric.id)]);
+  const eventsCte = `${events}\n${fromSql(ctx, scope)}\n${where}`;
 
   const firstCte = [
     `SELECT entity, event_time AS entered_at${dims.map((d) => `, ${d}`).join('')}`,

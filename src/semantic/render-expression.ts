@@ -7,6 +7,10 @@ export interface ExpressionContext {
   dialect: Dialect;
   params: SqlParams;
   scope: DatasetScope;
+  /** Fields being expanded, so that a field's own name inside it means the column. */
+  expanding?: ReadonlySet<string>;
+  /** SQL standing for names (by dotted path) already computed elsewhere, e.g. in an earlier CTE. */
+  overrides?: ReadonlyMap<string, string>;
 }
 
 const sqlOperators: Record<string, string> = { '!=': '<>', and: 'AND', or: 'OR' };
@@ -18,8 +22,14 @@ export function renderExpression(expr: Expr, ctx: ExpressionContext): string {
   switch (expr.type) {
     case 'literal':
       return renderLiteral(expr.value, ctx.params);
-    case 'ref':
-      return ctx.scope.column(expr.path).sql;
+    case 'ref': {
+      const override = ctx.overrides?.get(expr.path.join('.'));
+      if (override !== undefined) return override;
+      const resolved = ctx.scope.resolve(expr.path, ctx.expanding);
+      if (resolved.kind === 'column') return resolved.sql;
+      const expanding = new Set([...(ctx.expanding ?? []), resolved.key]);
+      return `(${renderExpression(resolved.expr, { ...ctx, scope: resolved.scope, expanding })})`;
+    }
     case 'unary':
       return expr.op === 'not' ? `(NOT ${r(expr.operand)})` : `(-${r(expr.operand)})`;
     case 'binary':
@@ -65,12 +75,12 @@ function renderCall(name: string, args: string[], dialect: Dialect): string {
   }
 }
 
-/** The storage type of a time expression: a bare column has its catalog type; date() is a date. */
-export function timeTypeOf(expr: Expr, scope: DatasetScope): TimeType {
+/** The storage type of a time expression: a column has its catalog type, a field its expression's; date() is a date. */
+export function timeTypeOf(expr: Expr, scope: DatasetScope, expanding: ReadonlySet<string> = new Set()): TimeType {
   if (expr.type === 'call' && expr.name === 'date') return 'date';
-  if (expr.type === 'ref') {
-    const { type } = scope.column(expr.path).column;
-    if (type === 'date' || type === 'timestamptz') return type;
-  }
-  return 'timestamp';
+  if (expr.type !== 'ref') return 'timestamp';
+  const resolved = scope.resolve(expr.path, expanding);
+  if (resolved.kind === 'field') return timeTypeOf(resolved.expr, resolved.scope, new Set([...expanding, resolved.key]));
+  const { type } = resolved.column;
+  return type === 'date' || type === 'timestamptz' ? type : 'timestamp';
 }

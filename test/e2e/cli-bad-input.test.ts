@@ -42,7 +42,7 @@ describe('bad input to the CLI', () => {
     const run = await query('pipeline_created');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('nothing was run');
-    expect(run.stderr).toMatch(/metrics\/money\.yaml:5:11: metrics\[0\]\.expr: column "amout" does not exist in main\.opportunities \(dataset opportunities\)\n\s+hint: did you mean "amount"\?/);
+    expect(run.stderr).toMatch(/metrics\/money\.yaml:5:11: metrics\[0\]\.expr: "amout" is neither a field of dataset opportunities nor a column of main\.opportunities\n\s+hint: did you mean "amount"\?/);
   });
 
   it('an unknown table', async () => {

@@ -181,12 +181,31 @@ export function referenceSeries(
           metric === 'revenue_running_total' || refPeriodStart(closedPeriod(o), 'quarter', cal) === refPeriodStart(p, 'quarter', cal);
         return sum(amounts(rows.filter((o) => o.won && closedPeriod(o) <= p && sameQuarter(o))));
       });
+    case 'stage_changes_per_won_deal':
+      return byPeriod((p) => avg(won(p).map((o) => history.filter((h) => h.opportunity === o.id).length)));
+    case 'days_to_qualification':
+      return byPeriod((p) =>
+        avg(
+          created(p).flatMap((o) => {
+            const first = history.filter((h) => h.opportunity === o.id && h.stage === 'Qualification').map((h) => h.instant).sort()[0];
+            return first ? [daysBetween(first.slice(0, 10), o.created)] : [];
+          }),
+        ),
+      );
     case 'qualified_to_proposal':
       return byPeriod((p) => conversionRate(p, grain, cal, rows));
     case 'open_pipeline':
       return byPeriod((p) => sum(openAt(nextPeriodStart(p, grain, cal), cal, rows).flatMap((h) => (h.amount === null ? [] : [h.amount]))));
     case 'open_opportunities':
       return byPeriod((p) => openAt(nextPeriodStart(p, grain, cal), cal, rows).length);
+    case 'open_opportunities_over_30_days':
+      return byPeriod((p) => {
+        const end = nextPeriodStart(p, grain, cal);
+        const createdOn = (id: string) => opps.find((o) => o.id === id)!.created.slice(0, 10);
+        return openAt(end, cal, rows).filter((h) => daysBetween(end, createdOn(h.opportunity)) > 30).length;
+      });
+    case 'pipeline_at_period_start':
+      return byPeriod((p) => sum(openAt(p, cal, rows).flatMap((h) => (h.amount === null ? [] : [h.amount]))));
     default:
       throw new Error(`no reference for ${metric}`);
   }
@@ -225,7 +244,8 @@ export const fixtureMetrics = [
   'opportunities_created', 'accounts_with_new_opportunities', 'pipeline_created', 'closed_won_revenue', 'average_deal_size',
   'smallest_won_deal', 'largest_won_deal', 'median_won_deal', 'p90_won_deal', 'won_deals', 'closed_deals', 'win_rate',
   'won_revenue_check', 'lost_deals_share', 'sales_cycle_days', 'revenue_quarter_to_date', 'revenue_running_total',
-  'qualified_to_proposal', 'open_pipeline', 'open_opportunities',
+  'qualified_to_proposal', 'open_pipeline', 'open_opportunities', 'stage_changes_per_won_deal', 'days_to_qualification',
+  'open_opportunities_over_30_days', 'pipeline_at_period_start',
 ] as const;
 
 export type { Opportunity };

@@ -13,13 +13,13 @@ snapshot_0_versions AS (
   SELECT CAST(timezone($11, "_t"."changed_at") AS TIMESTAMP) AS valid_from,
     CAST(LEAD(timezone($11, "_t"."changed_at")) OVER (PARTITION BY "_t"."opportunity_id" ORDER BY timezone($11, "_t"."changed_at")) AS TIMESTAMP) AS valid_to,
     CAST("_t"."stage_name" AS VARCHAR) AS d_0,
-    "_t"."amount" AS m,
-    CASE WHEN ("_t"."stage_name" NOT IN ($12, $13)) THEN 1 ELSE 0 END AS counted,
+    "_t"."amount" AS carried_0,
+    "_t"."stage_name" AS carried_1,
     CASE WHEN TRUE THEN 1 ELSE 0 END AS requested
   FROM "main"."stage_history" AS "_t"
 ),
 snapshot_0 AS (
-  SELECT s.period_start, v.d_0 AS d_0, GROUPING(v.d_0) AS g_0, CAST(SUM(CASE WHEN v.counted = 1 THEN v.m END) AS DOUBLE) AS c_0
+  SELECT s.period_start, v.d_0 AS d_0, GROUPING(v.d_0) AS g_0, CAST(SUM(CASE WHEN ((v.carried_1 NOT IN ($12, $13))) THEN v.carried_0 END) AS DOUBLE) AS c_0
   FROM spine AS s
   JOIN snapshot_0_versions AS v ON v.valid_from < CAST(s.next_start AS TIMESTAMP) AND (v.valid_to IS NULL OR v.valid_to >= CAST(s.next_start AS TIMESTAMP))
   WHERE v.requested = 1
