@@ -11,7 +11,7 @@ const allowed: Record<string, string[]> = {
   model: [],
   semantic: ['model'],
   warehouse: ['semantic'],
-  catalog: ['model', 'warehouse'],
+  catalog: ['model', 'semantic', 'warehouse'],
   demo: ['catalog'],
   project: ['model', 'semantic', 'warehouse'],
   store: ['model'],
