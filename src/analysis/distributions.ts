@@ -1,0 +1,37 @@
+import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import fCdf from '@stdlib/stats-base-dists-f-cdf';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import tQuantileFn from '@stdlib/stats-base-dists-t-quantile';
+
+/** Tail probabilities and quantiles of the distributions tests need, from @stdlib (accurate in the tails). */
+
+/** P(|T| ≥ |t|) for Student's t with df degrees of freedom. */
+export function tTwoSidedP(t: number, df: number): number {
+  return Math.min(1, 2 * tCdf(-Math.abs(t), df));
+}
+
+/** The p-quantile of Student's t. */
+export function tQuantile(p: number, df: number): number {
+  return tQuantileFn(p, df);
+}
+
+/** P(F ≥ f) for the F distribution. */
+export function fUpperP(f: number, df1: number, df2: number): number {
+  return 1 - fCdf(f, df1, df2);
+}
+
+/** P(|Z| ≥ |z|) for the standard normal. */
+export function normalTwoSidedP(z: number): number {
+  return Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1));
+}
+
+export function standardNormalQuantile(p: number): number {
+  return normalQuantile(p, 0, 1);
+}
+
+/** P(X ≥ x) for chi-square with df degrees of freedom. */
+export function chiSquareUpperP(x: number, df: number): number {
+  return 1 - chisquareCdf(x, df);
+}
