@@ -27,36 +27,73 @@ export function parseRange(
   calendar: Calendar,
   today: string,
 ): { from: string; to: string } {
-  const read = (flag: 'from' | 'to', text: string) => {
-    const period = parsePeriod(text, calendar);
-    if (!period) throw new UsageError(`--${flag}: "${text}" is not a period; ${periodFormatsHint(calendar)}`);
-    return period;
-  };
-  const to = options.to ? read('to', options.to).last : today;
+  const to = options.to ? parsePeriodOption('to', options.to, calendar).last : today;
   const from = options.from
-    ? read('from', options.from).first
+    ? parsePeriodOption('from', options.from, calendar).first
     : addPeriods(periodStart(to, grain, calendar), 1 - defaultPeriods[grain], grain);
   if (from > to) throw new UsageError(`--from (${options.from ?? from}) is after --to (${options.to ?? to})`);
   return { from, to };
 }
 
-export function todayIso(now: Date): string {
-  return now.toISOString().slice(0, 10);
+/** Today's date in the calendar's time zone: at 22:00 on April 30 in New York, it is still April. */
+/** A period flag (--from, --to, --period) as its first and last day. */
+export function parsePeriodOption(flag: string, text: string, calendar: Calendar): { first: string; last: string } {
+  const period = parsePeriod(text, calendar);
+  if (!period) throw new UsageError(`--${flag}: "${text}" is not a period; ${periodFormatsHint(calendar)}`);
+  return period;
+}
+
+export function todayIso(now: Date, timezone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 export function parseDimensions(text: string | undefined): string[] {
   return text ? text.split(',').map((d) => d.trim()).filter(Boolean) : [];
 }
 
-/** --where region=EMEA,NA  or  region!=EMEA; "(none)" stands for a missing value. */
+/**
+ * --where region=EMEA,NA  or  region!=EMEA. A value with a comma is quoted: region="Acme, Inc."
+ * (a quote inside is doubled); (none) stands for a missing value, "(none)" for that text.
+ */
 export function parseFilter(text: string): DimensionFilter {
   const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*(!?=)\s*(.*)$/.exec(text);
   if (!match) throw new UsageError(`--where: "${text}" should read dimension=value (or dimension!=value), e.g. region=EMEA`);
-  const values = match[3]!.split(',').map((v) => v.trim());
-  if (values.some((v) => v === '')) throw new UsageError(`--where: "${text}" has an empty value; write (none) for a missing value`);
+  const values = splitValues(match[3]!, text);
   return {
     dimension: match[1]!,
-    values: values.map((v) => (v === '(none)' ? null : v)),
+    values: values.map((v) => (v.quoted || v.text !== '(none)' ? v.text : null)),
     ...(match[2] === '!=' ? { exclude: true } : {}),
   };
+}
+
+function splitValues(list: string, whole: string): { text: string; quoted: boolean }[] {
+  const values: { text: string; quoted: boolean }[] = [];
+  let i = 0;
+  for (;;) {
+    while (list[i] === ' ') i++;
+    let text = '';
+    let quoted = false;
+    if (list[i] === '"') {
+      quoted = true;
+      for (i++; ; i++) {
+        if (i >= list.length) throw new UsageError(`--where: "${whole}" has an unclosed quote`);
+        if (list[i] === '"' && list[i + 1] === '"') text += list[++i];
+        else if (list[i] === '"') break;
+        else text += list[i];
+      }
+      i++;
+      while (list[i] === ' ') i++;
+    } else {
+      while (i < list.length && list[i] !== ',') text += list[i++];
+      text = text.trim();
+    }
+    if (!quoted && text === '') throw new UsageError(`--where: "${whole}" has an empty value; write (none) for a missing value`);
+    values.push({ text, quoted });
+    if (i >= list.length) return values;
+    if (list[i] !== ',') throw new UsageError(`--where: "${whole}": expected a comma after a quoted value`);
+    i++;
+  }
 }

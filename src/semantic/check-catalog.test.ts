@@ -61,6 +61,17 @@ describe('checkCatalog', () => {
     const opportunities = catalog.tables.find((t) => t.name === 'opportunities')!;
     opportunities.columns = opportunities.columns.map((c) => (c.name === 'close_date' ? { ...c, type: 'string', rawType: 'VARCHAR' } : c));
     const issues = checkCatalog(project, catalog);
-    expect(issues.some((i) => i.field === 'metrics[1].time' && i.message === 'column "close_date" is VARCHAR, not a date or timestamp')).toBe(true);
+    expect(issues.some((i) => i.field === 'metrics[1].time' && i.message === 'time is a text; a time must be a date or a timestamp')).toBe(true);
+  });
+
+  it('refuses a sum of text, a condition that is not one, and a time that mixes dates and timestamps', () => {
+    const catalog = crmCatalog();
+    const opportunities = catalog.tables.find((t) => t.name === 'opportunities')!;
+    opportunities.columns = opportunities.columns.map((c) =>
+      c.name === 'amount' ? { ...c, type: 'string', rawType: 'VARCHAR' } : c.name === 'is_won' ? { ...c, type: 'number', rawType: 'INTEGER' } : c,
+    );
+    const messages = checkCatalog(project, catalog).map((i) => `${i.field}: ${i.message}`);
+    expect(messages).toContain('metrics[0].expr: expr is a text; a sum needs numbers');
+    expect(messages).toContain('metrics[1].filter: filter is a number; a condition must be true or false');
   });
 });

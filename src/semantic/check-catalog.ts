@@ -12,6 +12,7 @@ import {
 import { findTable, type Catalog } from './catalog.js';
 import { CompileError } from './compile-error.js';
 import { DatasetScope, rollupRowsAlias } from './dataset-scope.js';
+import { expressionType } from './expression-type.js';
 import { dialects } from './dialects/index.js';
 
 type Field = readonly (string | number)[];
@@ -31,13 +32,13 @@ export function checkCatalog(project: Project, catalog: Catalog): ProjectIssue[]
     if (!('dataset' in metric)) continue;
     const scope = scopes.get(metric.dataset);
     if (!scope) continue;
+    const before = issues.length;
     for (const [field, expression] of metricExpressions(metric)) {
       // A snapshot's value and filter may name the period they are computed for.
       const periodNames = metric.kind === 'snapshot' && (field[0] === 'expr' || field[0] === 'filter') ? snapshotPeriodNames : [];
       checkRefs(project, 'metric', metric.id, field, expression, scope, issues, new Set(), periodNames);
     }
-    const time = 'time' in metric ? metric.time : metric.kind === 'snapshot' ? metric.valid_from : undefined;
-    if (time) checkTimeType(project, metric, time, scope, issues);
+    if (issues.length === before) issues.push(...checkMetricTypes(project, metric, scope));
   }
   return issues;
 }
@@ -89,8 +90,14 @@ function checkRollup(project: Project, catalog: Catalog, dataset: Dataset, index
     if (!(error instanceof CompileError)) throw error;
     issues.push(issueAt(project, 'dataset', dataset.id, ['rollups', index, 'foreign_key'], error.message, hint(error)));
   }
+  const before = issues.length;
   if (rollup.expr) at('expr', rollup.expr);
   if (rollup.filter) at('filter', rollup.filter);
+  if (issues.length > before || !rollup.expr || (rollup.aggregate !== 'sum' && rollup.aggregate !== 'average')) return;
+  const type = expressionType(rollup.expr.ast, rows);
+  if (type !== 'number' && type !== 'unknown') {
+    issues.push(issueAt(project, 'dataset', dataset.id, ['rollups', index, 'expr'], `a rollup ${rollup.aggregate} needs numbers, and expr is ${article(type)}`));
+  }
 }
 
 function metricExpressions(metric: Metric): [Field, Expression][] {
@@ -124,31 +131,50 @@ function checkRefs(
   }
 }
 
-/** A time expression that names (through fields) a column of another type is a mistake worth a message. */
-function checkTimeType(project: Project, metric: Metric, time: Expression, scope: DatasetScope, issues: ProjectIssue[]): void {
-  let expr = time.ast;
-  let at = scope;
-  const expanding = new Set<string>();
-  while (expr.type === 'ref') {
-    let resolved;
+const timeTypes = ['date', 'timestamp', 'timestamptz'];
+const numericAggregates = ['sum', 'average', 'median', 'percentile', 'min', 'max'];
+
+/** Types a query would trip over in the warehouse: times that are not times, sums of text, filters that are not conditions. */
+function checkMetricTypes(project: Project, metric: Metric, scope: DatasetScope): ProjectIssue[] {
+  const issues: ProjectIssue[] = [];
+  // A field with a broken expression is reported where it is defined; here its type is unknown.
+  const typeOf = (expression: Expression) => {
     try {
-      resolved = at.resolve(expr.path, expanding);
-    } catch {
-      return; // an unknown name is reported by checkRefs
+      return expressionType(expression.ast, scope);
+    } catch (error) {
+      if (error instanceof CompileError) return 'unknown';
+      throw error;
     }
-    if (resolved.kind === 'column') {
-      const { column } = resolved;
-      if (!['date', 'timestamp', 'timestamptz'].includes(column.type)) {
-        const field = 'time' in metric ? 'time' : 'valid_from';
-        issues.push(issueAt(project, 'metric', metric.id, [field], `column "${column.name}" is ${column.rawType}, not a date or timestamp`, {
-          hint: 'name a date or timestamp column, or convert it with date(…)',
-        }));
-      }
-      return;
-    }
-    expanding.add(resolved.key);
-    ({ expr, scope: at } = resolved);
+  };
+  const expect = (field: string, expression: Expression | undefined, allowed: string[], what: string, hintText: string) => {
+    if (!expression || (metric.kind === 'snapshot' && (field === 'expr' || field === 'filter') && usesPeriod(expression))) return;
+    const type = typeOf(expression);
+    if (type === 'unknown' || allowed.includes(type)) return;
+    const found = type === 'mixed' ? 'mixes values of different types' : `is ${article(type)}`;
+    issues.push(issueAt(project, 'metric', metric.id, [field], `${field} ${found}; ${what}`, { hint: hintText }));
+  };
+  const timeHint = 'name a date or timestamp column; wrap a mix of dates and timestamps in date(…)';
+  if ('time' in metric) expect('time', metric.time, timeTypes, 'a time must be a date or a timestamp', timeHint);
+  if (metric.kind === 'snapshot') {
+    expect('valid_from', metric.valid_from, timeTypes, 'a time must be a date or a timestamp', timeHint);
+    expect('valid_to', metric.valid_to, timeTypes, 'a time must be a date or a timestamp', timeHint);
   }
+  const aggregate = metric.kind === 'snapshot' ? metric.aggregate : metric.kind;
+  if (numericAggregates.includes(aggregate) && 'expr' in metric && metric.kind !== 'formula') {
+    expect('expr', metric.expr, ['number'], `a ${aggregate} needs numbers`, 'aggregate a numeric column or expression, or use count');
+  }
+  for (const field of ['filter', 'from', 'to'] as const) {
+    if (field in metric) expect(field, (metric as Partial<Record<typeof field, Expression>>)[field], ['boolean'], 'a condition must be true or false', 'compare it: stage_name = \'Won\', amount > 0, is_won');
+  }
+  return issues;
+}
+
+function usesPeriod(expression: Expression): boolean {
+  return expressionRefs(expression.ast).some((ref) => ref.path.length === 1 && (snapshotPeriodNames as readonly string[]).includes(ref.path[0]!));
+}
+
+function article(type: string): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type === 'string' ? 'text' : type}`;
 }
 
 function hint(error: CompileError): { hint?: string } {

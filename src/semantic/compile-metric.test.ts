@@ -40,7 +40,7 @@ describe('compileMetric', () => {
     expect(failure({ metric: 'open_pipeline', dimensions: ['region'] })).toMatchObject({
       message: 'dimension "region" is not defined on dataset stage_history (used by metric open_pipeline)',
     });
-    expect(failure({ filters: [{ dimension: 'teritory', values: ['x'] }] })).toMatchObject({ parameter: 'dimensions' });
+    expect(failure({ filters: [{ dimension: 'teritory', values: ['x'] }] })).toMatchObject({ parameter: 'filters' });
     expect(failure({ from: '2025-04-01' })).toEqual({ message: 'from (2025-04-01) is after to (2025-03-31)', parameter: 'from', hint: undefined });
     expect(failure({ to: '31/03/2025' })).toMatchObject({ parameter: 'to' });
     expect(failure({ dimensions: ['region', 'region'] })).toMatchObject({ message: 'dimension "region" is asked for twice' });

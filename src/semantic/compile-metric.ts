@@ -6,7 +6,8 @@ import { addPeriods, isIsoDate, periodStart, periodStarts } from './periods.js';
 import { planMetric, type Leaf } from './plan-metric.js';
 import { renderAggregateScan, type AggregateLeaf } from './render-aggregate-scan.js';
 import { renderCombined, renderSpine, type LeafOutput } from './render-combined.js';
-import { renderConversion, type Cte } from './render-conversion.js';
+import type { Cte } from './cte.js';
+import { renderConversion } from './render-conversion.js';
 import { renderSnapshot } from './render-snapshot.js';
 import type { DimensionFilter, QueryContext } from './query-context.js';
 import { SqlParams, type SqlParam } from './sql-params.js';
@@ -35,6 +36,9 @@ export interface CompiledQuery {
 /** Beyond this, the 2^n grouping sets of one query grow faster than they help. */
 export const maxDimensions = 4;
 
+/** 27 years of days: more periods than any chart shows, and a statement every warehouse still parses. */
+export const maxPeriods = 10_000;
+
 /**
  * Compiles a metric request into one SQL statement: every leaf aggregate, every dimension slice
  * (with CUBE) and every period of the range, including empty ones.
@@ -51,6 +55,9 @@ export function compileMetric(
 
   const calendar = project.config.calendar;
   const periods = periodStarts(request.from, request.to, request.grain, calendar);
+  if (periods.length > maxPeriods) {
+    throw new CompileError(`${request.from} to ${request.to} is ${periods.length} ${request.grain}s; a query covers at most ${maxPeriods} periods`, 'from', 'shorten the range or use a coarser grain');
+  }
   const params = new SqlParams(dialect);
   let zone: string | undefined;
   const ctx: QueryContext = {

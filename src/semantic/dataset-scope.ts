@@ -1,7 +1,9 @@
 import { didYouMean, parseExpression, type Dataset, type DatasetRollup, type Expr, type Project } from '../model/index.js';
 import { findColumn, findTable, type Catalog, type CatalogColumn, type CatalogTable, type ColumnType } from './catalog.js';
+import { zeroWhenEmpty } from './aggregate-sql.js';
 import { CompileError } from './compile-error.js';
 import type { Dialect } from './dialect.js';
+import { expressionType } from './expression-type.js';
 
 export const baseAlias = '_t';
 /** The alias of a rollup's rows inside its subquery. */
@@ -78,17 +80,14 @@ export class DatasetScope {
     return [...this.usedRollups.values()];
   }
 
-  /** FROM with the dataset's table and the joins used so far (rollups are added by fromSql). */
-  fromClause(): string {
-    const q = (name: string) => this.dialect.quoteIdentifier(name);
-    const lines = [`FROM ${this.tableSql(this.table)} AS ${q(this.alias)}`];
-    for (const [name, join] of this.joins) {
-      if (!this.usedJoins.has(name)) continue;
-      const fk = this.requireColumn(join.foreignKey);
-      const pk = join.scope.requireColumn(join.scope.dataset.primary_key ?? 'id');
-      lines.push(`LEFT JOIN ${this.tableSql(join.scope.table)} AS ${q(name)} ON ${q(this.alias)}.${q(fk.name)} = ${q(name)}.${q(pk.name)}`);
-    }
-    return lines.join('\n');
+  /** The joins used so far, with the column of this table that holds each joined dataset's key. */
+  joinsUsed(): { name: string; foreignKey: CatalogColumn; joined: DatasetScope }[] {
+    return [...this.joins].filter(([name]) => this.usedJoins.has(name)).map(([name, join]) => ({ name, foreignKey: this.requireColumn(join.foreignKey), joined: join.scope }));
+  }
+
+  /** The dataset's table, qualified and quoted. */
+  tableSql(): string {
+    return `${this.dialect.quoteIdentifier(this.table.schema)}.${this.dialect.quoteIdentifier(this.table.name)}`;
   }
 
   requireColumn(name: string): CatalogColumn {
@@ -98,7 +97,7 @@ export class DatasetScope {
       throw new CompileError(
         `"${name}" is neither a field of dataset ${this.dataset.id} nor a column of ${this.table.schema}.${this.table.name}`,
         name,
-        didYouMean(name, [...fields, ...this.table.columns.map((c) => c.name)]),
+        didYouMean(name, new Set([...fields, ...this.table.columns.map((c) => c.name)])),
       );
     }
     return column;
@@ -113,10 +112,9 @@ export class DatasetScope {
       this.usedRollups.set(rollup.name, used);
     }
     const value = `${this.dialect.quoteIdentifier(rollup.name)}.rollup_value`;
-    const empty = rollup.aggregate === 'count' || rollup.aggregate === 'count_distinct' || rollup.aggregate === 'sum';
     return {
       kind: 'column',
-      sql: empty ? `COALESCE(${value}, 0)` : value,
+      sql: zeroWhenEmpty.has(rollup.aggregate) ? `COALESCE(${value}, 0)` : value,
       column: { name: rollup.name, type: rollupType(rollup, used.rows), rawType: `${rollup.aggregate} of ${rollup.dataset}` },
     };
   }
@@ -130,9 +128,6 @@ export class DatasetScope {
     return join.scope.resolve([name], expanding);
   }
 
-  private tableSql(table: CatalogTable): string {
-    return `${this.dialect.quoteIdentifier(table.schema)}.${this.dialect.quoteIdentifier(table.name)}`;
-  }
 }
 
 function requireTable(catalog: Catalog, dataset: Dataset): CatalogTable {
@@ -149,7 +144,7 @@ function requireTable(catalog: Catalog, dataset: Dataset): CatalogTable {
 
 /** min and max keep the type of what they aggregate (a first activity is a timestamp); the rest are numbers. */
 function rollupType(rollup: DatasetRollup, rows: DatasetScope): ColumnType {
-  if ((rollup.aggregate !== 'min' && rollup.aggregate !== 'max') || rollup.expr?.ast.type !== 'ref') return 'number';
-  const resolved = rows.resolve(rollup.expr.ast.path);
-  return resolved.kind === 'column' ? resolved.column.type : 'other';
+  if ((rollup.aggregate !== 'min' && rollup.aggregate !== 'max') || !rollup.expr) return 'number';
+  const type = expressionType(rollup.expr.ast, rows);
+  return type === 'unknown' || type === 'mixed' ? 'other' : type;
 }

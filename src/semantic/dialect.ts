@@ -42,6 +42,8 @@ export interface Dialect {
   round(sql: string, digitsSql: string): string;
 
   percentile(sql: string, fraction: number): string;
+  /** A literal table of rows (each a list of SQL values) with the given column names. */
+  rowsSql(columns: string[], rows: string[][]): string;
   /** GROUP BY the keys and every combination of the cube columns (all their grouping sets). */
   groupByCube(keys: string[], cube: string[]): string;
 }

@@ -29,3 +29,15 @@ describe.each(dialectNames)('%s SQL', (name) => {
     expect(query.params).toContain(hostile);
   });
 });
+
+describe('dialect details', () => {
+  it('Redshift rounds doubles (its bare NUMERIC would drop the decimals)', () => {
+    expect(dialects.redshift.round('x', '2')).toBe('ROUND(CAST(x AS DOUBLE PRECISION), 2)');
+    expect(dialects.postgres.round('x', '2')).toBe('ROUND(CAST(x AS NUMERIC), 2)');
+  });
+
+  it('BigQuery cubes the period too and keeps its rows, as its GROUP BY takes CUBE alone', () => {
+    expect(dialects.bigquery.groupByCube(['p'], ['d_0'])).toBe('GROUP BY CUBE (p, d_0)\nHAVING GROUPING(p) = 0');
+    expect(dialects.snowflake.groupByCube(['p'], ['d_0'])).toBe('GROUP BY p, CUBE (d_0)');
+  });
+});

@@ -1,26 +1,29 @@
+import { aggregateSql } from './aggregate-sql.js';
 import type { DatasetScope, UsedRollup } from './dataset-scope.js';
-import { datasetWhereSql, expressionSql, whereSql, type QueryContext } from './query-context.js';
+import { type QueryContext } from './query-context.js';
+import { datasetWhereSql, expressionSql, whereSql } from './query-sql.js';
 
 /**
- * FROM for a dataset: its table, the joins its expressions used, and each rollup as a subquery
- * grouped by the rollup's foreign key, so the one-to-many rows fold to one value and never fan
- * out the dataset's rows. Call it after rendering every expression of the query part.
+ * FROM for a dataset: its table, the joins its expressions used (a joined row that the joined
+ * dataset's `where` excludes is as if missing), and each rollup as a subquery grouped by the
+ * rollup's foreign key, so the one-to-many rows fold to one value and never fan out the dataset's
+ * rows. Call it after rendering every expression of the query part.
  */
 export function fromSql(ctx: QueryContext, scope: DatasetScope): string {
-  return [scope.fromClause(), ...scope.rollups().map((used) => rollupJoinSql(ctx, scope, used))].join('\n');
+  const q = (name: string) => ctx.dialect.quoteIdentifier(name);
+  const joins = scope.joinsUsed().map(({ name, foreignKey, joined }) => {
+    const key = joined.requireColumn(joined.dataset.primary_key ?? 'id');
+    const where = datasetWhereSql(ctx, joined);
+    const on = `${q(scope.alias)}.${q(foreignKey.name)} = ${q(name)}.${q(key.name)}${where === 'TRUE' ? '' : ` AND ${where}`}`;
+    return `LEFT JOIN ${joined.tableSql()} AS ${q(name)} ON ${on}`;
+  });
+  return [`FROM ${scope.tableSql()} AS ${q(scope.alias)}`, ...joins, ...scope.rollups().map((used) => rollupJoinSql(ctx, scope, used))].join('\n');
 }
 
 function rollupJoinSql(ctx: QueryContext, scope: DatasetScope, { rollup, rows }: UsedRollup): string {
   const q = (name: string) => ctx.dialect.quoteIdentifier(name);
   const value = rollup.expr ? expressionSql(ctx, rows, rollup.expr.ast) : null;
-  const aggregate = {
-    count: () => 'COUNT(*)',
-    count_distinct: () => `COUNT(DISTINCT ${value})`,
-    sum: () => `SUM(${value})`,
-    average: () => `AVG(${ctx.dialect.castDouble(value!)})`,
-    min: () => `MIN(${value})`,
-    max: () => `MAX(${value})`,
-  }[rollup.aggregate]();
+  const aggregate = aggregateSql(ctx.dialect, rollup.aggregate, value, null, undefined, { asDouble: false });
   const key = rows.resolve([rollup.foreign_key]);
   const conditions = [datasetWhereSql(ctx, rows), ...(rollup.filter ? [expressionSql(ctx, rows, rollup.filter.ast)] : [])];
   const primaryKey = scope.requireColumn(scope.dataset.primary_key ?? 'id');

@@ -9,6 +9,7 @@ import {
   type Project,
   type SnapshotMetric,
 } from '../model/index.js';
+import { zeroWhenEmpty } from './aggregate-sql.js';
 import { CompileError } from './compile-error.js';
 
 export type ToDate = 'week' | 'month' | 'quarter' | 'year' | 'all';
@@ -50,9 +51,9 @@ export function planMetric(project: Pick<Project, 'metrics'>, metricId: string):
   const leaves: Leaf[] = [];
   const planned = new Map<string, ValueExpr>();
   let columns = 0;
-  const newColumn = (zeroWhenEmpty: boolean, toDate?: ToDate): LeafColumn => ({
+  const newColumn = (zero: boolean, toDate?: ToDate): LeafColumn => ({
     name: `c_${columns++}`,
-    zeroWhenEmpty,
+    zeroWhenEmpty: zero,
     ...(toDate ? { toDate } : {}),
   });
 
@@ -70,7 +71,7 @@ export function planMetric(project: Pick<Project, 'metrics'>, metricId: string):
 
   const planOne = (metric: Metric, path: string[], toDate?: ToDate): ValueExpr => {
     if (isAggregateMetric(metric)) {
-      const column = newColumn(['count', 'count_distinct', 'sum'].includes(metric.kind), toDate);
+      const column = newColumn(zeroWhenEmpty.has(metric.kind), toDate);
       leaves.push({ type: 'aggregate', metric, column });
       return { type: 'column', column };
     }
@@ -94,7 +95,7 @@ export function planMetric(project: Pick<Project, 'metrics'>, metricId: string):
         return { type: 'binary', op: '/', left: { type: 'column', column: converted }, right: { type: 'column', column: entered } };
       }
       case 'snapshot': {
-        const column = newColumn(['count', 'count_distinct', 'sum'].includes(metric.aggregate));
+        const column = newColumn(zeroWhenEmpty.has(metric.aggregate));
         leaves.push({ type: 'snapshot', metric, column });
         return { type: 'column', column };
       }

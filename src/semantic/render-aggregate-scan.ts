@@ -1,21 +1,10 @@
-import type { AggregateMetric } from '../model/index.js';
+import type { AggregateMetric, Expr } from '../model/index.js';
 import { aggregateSql } from './aggregate-sql.js';
 import { fromSql } from './from-sql.js';
 import { periodSql } from './period-sql.js';
 import type { LeafColumn } from './plan-metric.js';
-import {
-  boundSql,
-  datasetWhereSql,
-  dimensionColumnsSql,
-  expressionSql,
-  filterSql,
-  groupBySql,
-  groupingColumnsSql,
-  localTimeSql,
-  scopeFor,
-  whereSql,
-  type QueryContext,
-} from './query-context.js';
+import { type QueryContext } from './query-context.js';
+import { boundSql, datasetWhereSql, dimensionColumnsSql, expressionSql, filterSql, groupBySql, groupingColumnsSql, localTimeSql, scopeFor, whereSql } from './query-sql.js';
 
 export interface AggregateLeaf {
   metric: AggregateMetric;
@@ -32,11 +21,22 @@ export function renderAggregateScan(ctx: QueryContext, leaves: AggregateLeaf[], 
   const scope = scopeFor(ctx, first.dataset, first.id);
   const local = localTimeSql(ctx, scope, first.time.ast);
   const inner = [`${periodSql(ctx.dialect, ctx.grain, ctx.calendar, local)} AS period_start`, ...dimensionColumnsSql(ctx, scope, first.id)];
-  const outer = leaves.map(({ metric, column }, i) => {
-    if (metric.expr) inner.push(`${expressionSql(ctx, scope, metric.expr.ast)} AS m_${i}`);
-    if (metric.filter) inner.push(`${expressionSql(ctx, scope, metric.filter.ast)} AS f_${i}`);
-    const value = metric.expr ? `b.m_${i}` : null;
-    const flag = metric.filter ? `b.f_${i}` : null;
+  // Leaves that aggregate the same value or share a filter compute it once (and Redshift requires
+  // its sort-based aggregates over one column to share that column).
+  const computed = new Map<string, string>();
+  const columnFor = (prefix: 'm' | 'f', expr: Expr) => {
+    const key = `${prefix}:${JSON.stringify(expr, (k, v: unknown) => (k === 'start' || k === 'end' ? undefined : v))}`;
+    let name = computed.get(key);
+    if (!name) {
+      name = `${prefix}_${computed.size}`;
+      computed.set(key, name);
+      inner.push(`${expressionSql(ctx, scope, expr)} AS ${name}`);
+    }
+    return `b.${name}`;
+  };
+  const outer = leaves.map(({ metric, column }) => {
+    const value = metric.expr ? columnFor('m', metric.expr.ast) : null;
+    const flag = metric.filter ? columnFor('f', metric.filter.ast) : null;
     return `${aggregateSql(ctx.dialect, metric.kind, value, flag, metric.percentile)} AS ${column.name}`;
   });
   const conditions = [

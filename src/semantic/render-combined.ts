@@ -1,7 +1,8 @@
 import type { Dialect } from './dialect.js';
+import { extremeSql } from './extreme-sql.js';
 import { periodSql } from './period-sql.js';
 import type { LeafColumn, ValueExpr } from './plan-metric.js';
-import type { Cte } from './render-conversion.js';
+import type { Cte } from './cte.js';
 import type { QueryContext } from './query-context.js';
 
 /** A CTE that yields period_start, d_i, g_i and some of the leaf columns. */
@@ -56,10 +57,8 @@ export function renderCombined(ctx: QueryContext, outputs: LeafOutput[], value: 
 /** Every period of the range with the start of the next one, as bound dates (portable: no generate_series). */
 export function renderSpine(ctx: QueryContext, periods: { start: string; next: string }[]): Cte {
   const { dialect, params } = ctx;
-  const rows = periods.map(
-    (p) => `SELECT ${dialect.castDate(params.bind(p.start))} AS period_start, ${dialect.castDate(params.bind(p.next))} AS next_start`,
-  );
-  return ['spine', rows.join('\nUNION ALL\n')];
+  const rows = periods.map((p) => [dialect.castDate(params.bind(p.start)), dialect.castDate(params.bind(p.next))]);
+  return ['spine', dialect.rowsSql(['period_start', 'next_start'], rows)];
 }
 
 /** Running totals within each to-date period (quarter-to-date …), per slice. */
@@ -90,8 +89,8 @@ function valueSql(dialect: Dialect, value: ValueExpr): string {
     case 'binary':
       return value.op === '/' ? `(${r(value.left)} / NULLIF(${r(value.right)}, 0))` : `(${r(value.left)} ${value.op} ${r(value.right)})`;
     case 'call':
-      return value.name === 'round'
-        ? dialect.round(r(value.args[0]!), value.args[1] ? r(value.args[1]) : '0')
-        : `${value.name.toUpperCase()}(${value.args.map(r).join(', ')})`;
+      if (value.name === 'round') return dialect.round(r(value.args[0]!), value.args[1] ? r(value.args[1]) : '0');
+      if (value.name === 'greatest' || value.name === 'least') return extremeSql(value.name, value.args.map(r));
+      return `${value.name.toUpperCase()}(${value.args.map(r).join(', ')})`;
   }
 }

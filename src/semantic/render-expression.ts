@@ -1,5 +1,7 @@
 import type { Expr } from '../model/index.js';
 import type { DatasetScope } from './dataset-scope.js';
+import { expressionType } from './expression-type.js';
+import { extremeSql } from './extreme-sql.js';
 import type { Dialect, TimeType } from './dialect.js';
 import type { SqlParams } from './sql-params.js';
 
@@ -70,17 +72,20 @@ function renderCall(name: string, args: string[], dialect: Dialect): string {
       return dialect.hoursBetween(args[0]!, args[1]!);
     case 'round':
       return dialect.round(args[0]!, args[1] ?? '0');
+    case 'greatest':
+    case 'least':
+      return extremeSql(name, args);
     default:
       return `${name.toUpperCase()}(${args.join(', ')})`;
   }
 }
 
-/** The storage type of a time expression: a column has its catalog type, a field its expression's; date() is a date. */
-export function timeTypeOf(expr: Expr, scope: DatasetScope, expanding: ReadonlySet<string> = new Set()): TimeType {
-  if (expr.type === 'call' && expr.name === 'date') return 'date';
-  if (expr.type !== 'ref') return 'timestamp';
-  const resolved = scope.resolve(expr.path, expanding);
-  if (resolved.kind === 'field') return timeTypeOf(resolved.expr, resolved.scope, new Set([...expanding, resolved.key]));
-  const { type } = resolved.column;
+/**
+ * How a time expression is stored, which decides its time-zone conversion: a date is not
+ * converted, a timestamptz is an instant, anything else a UTC wall-clock time. (checkCatalog
+ * refuses time expressions of other or mixed types before a query is compiled.)
+ */
+export function timeTypeOf(expr: Expr, scope: DatasetScope): TimeType {
+  const type = expressionType(expr, scope);
   return type === 'date' || type === 'timestamptz' ? type : 'timestamp';
 }

@@ -2,19 +2,10 @@ import { expressionRefs, snapshotPeriodNames, type Expr, type SnapshotMetric } f
 import { aggregateSql } from './aggregate-sql.js';
 import { fromSql } from './from-sql.js';
 import type { LeafColumn } from './plan-metric.js';
-import type { Cte } from './render-conversion.js';
-import { renderExpression } from './render-expression.js';
-import {
-  datasetWhereSql,
-  dimensionColumnsSql,
-  expressionSql,
-  filterSql,
-  groupBySql,
-  groupingColumnsSql,
-  localTimeSql,
-  scopeFor,
-  type QueryContext,
-} from './query-context.js';
+import type { Cte } from './cte.js';
+import { renderExpression, timeTypeOf } from './render-expression.js';
+import { type QueryContext } from './query-context.js';
+import { datasetWhereSql, dimensionColumnsSql, expressionSql, filterSql, groupBySql, groupingColumnsSql, localizeSql, localTimeSql, scopeFor } from './query-sql.js';
 
 export interface SnapshotLeaf {
   metric: SnapshotMetric;
@@ -34,10 +25,13 @@ export function renderSnapshot(ctx: QueryContext, leaf: SnapshotLeaf, name: stri
   const { metric } = leaf;
   const scope = scopeFor(ctx, metric.dataset, metric.id);
   const entity = expressionSql(ctx, scope, metric.entity.ast);
-  const validFrom = localTimeSql(ctx, scope, metric.valid_from.ast);
+  // Versions follow one another in stored time; only the comparison with period ends is wall-clock.
+  const fromStored = expressionSql(ctx, scope, metric.valid_from.ast);
+  const fromType = timeTypeOf(metric.valid_from.ast, scope);
+  const validFrom = localizeSql(ctx, fromStored, fromType);
   const validTo = metric.valid_to
     ? localTimeSql(ctx, scope, metric.valid_to.ast)
-    : `LEAD(${validFrom}) OVER (PARTITION BY ${entity} ORDER BY ${validFrom})`;
+    : localizeSql(ctx, `LEAD(${fromStored}) OVER (PARTITION BY ${entity} ORDER BY ${fromStored})`, fromType);
 
   const perPeriod = [metric.expr?.ast, metric.filter?.ast].filter((e): e is Expr => e !== undefined);
   const carried = [...new Set(perPeriod.flatMap((e) => expressionRefs(e).map((r) => r.path.join('.'))))].filter((n) => !periodNames.has(n));
@@ -56,9 +50,9 @@ export function renderSnapshot(ctx: QueryContext, leaf: SnapshotLeaf, name: stri
   const where = datasetWhereSql(ctx, scope);
   const versionsCte = `SELECT ${columns.join(',\n  ')}\n${fromSql(ctx, scope)}${where === 'TRUE' ? '' : `\nWHERE ${where}`}`;
 
-  const periodSql = (expr: Expr) => renderExpression(expr, { dialect: ctx.dialect, params: ctx.params, scope, overrides });
-  const flag = metric.filter ? `(${periodSql(metric.filter.ast)})` : null;
-  const valueSql = aggregateSql(ctx.dialect, metric.aggregate, metric.expr ? periodSql(metric.expr.ast) : null, flag);
+  const perPeriodSql = (expr: Expr) => renderExpression(expr, { dialect: ctx.dialect, params: ctx.params, scope, overrides });
+  const flag = metric.filter ? `(${perPeriodSql(metric.filter.ast)})` : null;
+  const valueSql = aggregateSql(ctx.dialect, metric.aggregate, metric.expr ? perPeriodSql(metric.expr.ast) : null, flag);
   const asOf = ctx.dialect.castTimestamp(metric.as_of === 'start' ? 's.period_start' : 's.next_start');
   const valuesCte = [
     `SELECT s.period_start, ${[...groupingColumnsSql(ctx, 'v'), `${valueSql} AS ${leaf.column.name}`].join(', ')}`,

@@ -4,7 +4,7 @@ import { generateExampleOrg, writeDuckDbTables } from '../../demo/index.js';
 import { isIsoDate } from '../../semantic/index.js';
 import { UsageError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
-import { todayIso } from '../parse-options.js';
+import { parseFormat, parseGrain, todayIso } from '../parse-options.js';
 import { treeCommand } from './tree.js';
 
 export const exampleProjectDir = fileURLToPath(new URL('../../../examples/revenue', import.meta.url));
@@ -23,10 +23,13 @@ export interface ExampleOptions {
  */
 export async function exampleCommand(options: ExampleOptions, io: CliIo): Promise<void> {
   const dir = options.dir ? resolve(io.cwd, options.dir) : exampleProjectDir;
-  const asOf = options.asOf ?? todayIso(io.now());
+  const asOf = options.asOf ?? todayIso(io.now(), 'UTC');
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of: "${asOf}" is not a date written YYYY-MM-DD`);
   const seed = Number(options.seed);
   if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed: "${options.seed}" is not a whole number`);
+  // Check what the tree will need before writing anything.
+  parseGrain(options.grain);
+  if (parseFormat(options.format) === 'csv') throw new UsageError('--format: a tree prints as table or json');
 
   const started = Date.now();
   io.stderr(`Generating the example Salesforce org (24 months up to ${asOf}, seed ${seed})…\n`);

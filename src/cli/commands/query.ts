@@ -2,7 +2,7 @@ import { metricLabel } from '../../model/index.js';
 import { periodLabel } from '../../semantic/index.js';
 import { queryMetric } from '../../project/index.js';
 import type { CliIo } from '../io.js';
-import { compileErrorToUsage } from '../compile-error-usage.js';
+import { asUsage } from '../compile-error-usage.js';
 import { formatValue } from '../format-value.js';
 import { openCheckedWarehouse, openProject } from '../open-project.js';
 import { parseDimensions, parseFilter, parseFormat, parseGrain, parseRange, todayIso } from '../parse-options.js';
@@ -26,13 +26,11 @@ export async function queryCommand(metricId: string, options: QueryOptions, io: 
   const filters = options.where.map(parseFilter);
   const open = await openProject(options.project, io);
   const calendar = open.project.config.calendar;
-  const range = parseRange(options, grain, calendar, todayIso(io.now()));
+  const range = parseRange(options, grain, calendar, todayIso(io.now(), calendar.timezone));
   const { warehouse, catalog } = await openCheckedWarehouse(open, io);
   try {
     const request = { metric: metricId, grain, ...range, dimensions, filters };
-    const { query, rows } = await queryMetric(request, { project: open.project, catalog, warehouse }).catch((error: unknown) => {
-      throw compileErrorToUsage(error);
-    });
+    const { query, rows } = await asUsage(queryMetric(request, { project: open.project, catalog, warehouse }));
     const valueColumn = metricId;
     const columns = ['period', ...dimensions, valueColumn];
     io.stdout(

@@ -1,11 +1,11 @@
 import { didYouMean, treeNodes, type Tree } from '../../model/index.js';
-import { addDays, addPeriods, parsePeriod, periodFormatsHint, periodLabel, periodStart } from '../../semantic/index.js';
+import { addDays, addPeriods, periodLabel, periodStart } from '../../semantic/index.js';
 import { queryMetric } from '../../project/index.js';
 import { UsageError } from '../cli-error.js';
-import { compileErrorToUsage } from '../compile-error-usage.js';
+import { asUsage } from '../compile-error-usage.js';
 import type { CliIo } from '../io.js';
 import { openCheckedWarehouse, openProject } from '../open-project.js';
-import { parseFormat, parseGrain, todayIso } from '../parse-options.js';
+import { parseFormat, parseGrain, parsePeriodOption, todayIso } from '../parse-options.js';
 import { buildTreeView, renderTreeText, type NodeValue } from '../render-tree.js';
 
 export interface TreeOptions {
@@ -24,10 +24,9 @@ export async function treeCommand(treeId: string | undefined, options: TreeOptio
   const { project } = open;
   const tree = pickTree(project.trees, treeId);
   const calendar = project.config.calendar;
-  const period = options.period ? parsePeriod(options.period, calendar) : null;
-  if (options.period && !period) throw new UsageError(`--period: "${options.period}" is not a period; ${periodFormatsHint(calendar)}`);
+  const period = options.period ? parsePeriodOption('period', options.period, calendar) : null;
   // Without --period: the last period that is over.
-  const current = period ? periodStart(period.first, grain, calendar) : addPeriods(periodStart(todayIso(io.now()), grain, calendar), -1, grain);
+  const current = period ? periodStart(period.first, grain, calendar) : addPeriods(periodStart(todayIso(io.now(), calendar.timezone), grain, calendar), -1, grain);
   const previous = addPeriods(current, -1, grain);
   const to = addPeriods(current, 1, grain);
 
@@ -37,11 +36,7 @@ export async function treeCommand(treeId: string | undefined, options: TreeOptio
     const metricIds = [...new Set(treeNodes(tree).map(({ node }) => node.metric))];
     for (const [i, metric] of metricIds.entries()) {
       if (io.interactive) io.stderr(`\r  computing ${i + 1}/${metricIds.length}: ${metric}\x1b[K`);
-      const { rows } = await queryMetric({ metric, grain, from: previous, to: addDays(to, -1) }, { project, catalog, warehouse }).catch(
-        (error: unknown) => {
-          throw compileErrorToUsage(error);
-        },
-      );
+      const { rows } = await asUsage(queryMetric({ metric, grain, from: previous, to: addDays(to, -1) }, { project, catalog, warehouse }));
       values.set(metric, { value: rows.find((r) => r.period === current)?.value ?? null, previous: rows.find((r) => r.period === previous)?.value ?? null });
     }
     if (io.interactive) io.stderr('\r\x1b[K');

@@ -150,4 +150,8 @@ describe('parseExpression: errors carry the offset of the problem', () => {
   ])('checks the number of arguments: %s', (text, message, offset) => {
     expect(errorOf(text)).toEqual({ message, offset });
   });
+
+  it('refuses a number too large to be finite', () => {
+    expect(errorOf('amount * 1e400')).toEqual({ message: 'the number 1e400 is too large', offset: 9 });
+  });
 });

@@ -108,8 +108,11 @@ class ExpressionParser {
     const token = this.next();
     const span = { start: token.start, end: token.end };
     switch (token.type) {
-      case 'number':
-        return { type: 'literal', value: Number(token.value), ...span };
+      case 'number': {
+        const value = Number(token.value);
+        if (!Number.isFinite(value)) throw new ExpressionError(`the number ${token.value} is too large`, token.start);
+        return { type: 'literal', value, ...span };
+      }
       case 'string':
         return { type: 'literal', value: token.value, ...span };
       case 'keyword':

@@ -77,6 +77,10 @@ export abstract class AnsiDialect implements Dialect {
     return `PERCENTILE_CONT(${fractionLiteral(fraction)}) WITHIN GROUP (ORDER BY ${sql})`;
   }
 
+  rowsSql(columns: string[], rows: string[][]): string {
+    return unionAllRows(columns, rows);
+  }
+
   groupByCube(keys: string[], cube: string[]): string {
     const parts = [...keys, ...(cube.length > 0 ? [`CUBE (${cube.join(', ')})`] : [])];
     return `GROUP BY ${parts.join(', ')}`;
@@ -85,6 +89,16 @@ export abstract class AnsiDialect implements Dialect {
   protected castInteger(sql: string): string {
     return `CAST(${sql} AS INTEGER)`;
   }
+}
+
+/** Rows as SELECT … UNION ALL SELECT …: every engine reads it, but very long lists strain some parsers. */
+export function unionAllRows(columns: string[], rows: string[][]): string {
+  return rows.map((row) => `SELECT ${row.map((value, i) => `${value} AS ${columns[i]}`).join(', ')}`).join('\nUNION ALL\n');
+}
+
+/** Rows as one VALUES list, which Postgres and DuckDB parse without recursion however long. */
+export function valuesRows(columns: string[], rows: string[][]): string {
+  return `SELECT ${columns.join(', ')} FROM (VALUES\n${rows.map((row) => `  (${row.join(', ')})`).join(',\n')}\n) AS v(${columns.join(', ')})`;
 }
 
 /** Renders a validated integer; anything else is a programming error, never user text. */

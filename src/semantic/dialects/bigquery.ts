@@ -62,4 +62,10 @@ export class BigQueryDialect extends AnsiDialect {
   protected override castInteger(sql: string): string {
     return `CAST(${sql} AS INT64)`;
   }
+
+  /** BigQuery's GROUP BY takes CUBE alone, not beside a plain column: cube the key too and keep its rows. */
+  override groupByCube(keys: string[], cube: string[]): string {
+    if (cube.length === 0) return super.groupByCube(keys, cube);
+    return `GROUP BY CUBE (${[...keys, ...cube].join(', ')})\nHAVING ${keys.map((k) => `GROUPING(${k}) = 0`).join(' AND ')}`;
+  }
 }

@@ -1,4 +1,4 @@
-import { AnsiDialect, fractionLiteral } from './ansi.js';
+import { AnsiDialect, fractionLiteral, valuesRows } from './ansi.js';
 
 export class DuckDbDialect extends AnsiDialect {
   readonly name = 'duckdb';
@@ -15,5 +15,9 @@ export class DuckDbDialect extends AnsiDialect {
 
   override percentile(sql: string, fraction: number): string {
     return `quantile_cont(${sql}, ${fractionLiteral(fraction)})`;
+  }
+
+  override rowsSql(columns: string[], rows: string[][]): string {
+    return valuesRows(columns, rows);
   }
 }

@@ -1,4 +1,4 @@
-import { AnsiDialect } from './ansi.js';
+import { AnsiDialect, valuesRows } from './ansi.js';
 
 export class PostgresDialect extends AnsiDialect {
   readonly name: 'postgres' | 'redshift' = 'postgres';
@@ -15,5 +15,9 @@ export class PostgresDialect extends AnsiDialect {
   /** Postgres rounds numerics only, not doubles. */
   override round(sql: string, digitsSql: string): string {
     return `ROUND(CAST(${sql} AS NUMERIC), ${digitsSql})`;
+  }
+
+  override rowsSql(columns: string[], rows: string[][]): string {
+    return valuesRows(columns, rows);
   }
 }

@@ -6,13 +6,13 @@ WITH spine AS (
   SELECT CAST(@p5 AS DATE) AS period_start, CAST(@p6 AS DATE) AS next_start
 ),
 scan_0 AS (
-  SELECT b.period_start, b.d_0 AS d_0, GROUPING(b.d_0) AS g_0, b.d_1 AS d_1, GROUPING(b.d_1) AS g_1, AVG(CAST(CASE WHEN b.f_0 THEN b.m_0 END AS FLOAT64)) AS c_0
+  SELECT b.period_start, b.d_0 AS d_0, GROUPING(b.d_0) AS g_0, b.d_1 AS d_1, GROUPING(b.d_1) AS g_1, AVG(CAST(CASE WHEN b.f_1 THEN b.m_0 END AS FLOAT64)) AS c_0
   FROM (
     SELECT DATE_TRUNC(CAST(`_t`.`close_date` AS DATE), QUARTER) AS period_start,
       CAST(`owner`.`region` AS STRING) AS d_0,
       CAST(`account`.`segment` AS STRING) AS d_1,
       `_t`.`amount` AS m_0,
-      `_t`.`is_won` AS f_0
+      `_t`.`is_won` AS f_1
     FROM `main`.`opportunities` AS `_t`
     LEFT JOIN `main`.`users` AS `owner` ON `_t`.`owner_id` = `owner`.`id`
     LEFT JOIN `main`.`accounts` AS `account` ON `_t`.`account_id` = `account`.`id`
@@ -20,7 +20,8 @@ scan_0 AS (
     AND `_t`.`close_date` >= CAST(@p7 AS DATE)
     AND `_t`.`close_date` < CAST(@p8 AS DATE)
   ) AS b
-  GROUP BY b.period_start, CUBE (b.d_0, b.d_1)
+  GROUP BY CUBE (b.period_start, b.d_0, b.d_1)
+  HAVING GROUPING(b.period_start) = 0
 ),
 slices AS (
   SELECT DISTINCT d_0, g_0, d_1, g_1 FROM (

@@ -47,27 +47,28 @@ WITH spine AS (
 ),
 conversion_0_events AS (
   SELECT `_t`.`opportunity_id` AS entity,
-    DATETIME(`_t`.`changed_at`, @p47) AS event_time,
+    `_t`.`changed_at` AS event_at,
+    DATETIME(`_t`.`changed_at`, @p47) AS event_local,
     CASE WHEN (`_t`.`stage_name` = @p48) THEN 1 ELSE 0 END AS is_from,
-    CASE WHEN (`_t`.`stage_name` = @p49) THEN 1 ELSE 0 END AS is_to
+    CASE WHEN (`_t`.`stage_name` = @p49) THEN 1 ELSE 0 END AS is_to,
+    CASE WHEN TRUE THEN 1 ELSE 0 END AS requested
   FROM `main`.`stage_history` AS `_t`
-  
 ),
 conversion_0_first AS (
-  SELECT entity, event_time AS entered_at
+  SELECT entity, event_at AS entered_at, event_local AS entered_local
   FROM (
-    SELECT entity, event_time, ROW_NUMBER() OVER (PARTITION BY entity ORDER BY event_time) AS entry_rank
+    SELECT entity, event_at, event_local, requested, ROW_NUMBER() OVER (PARTITION BY entity ORDER BY event_at) AS entry_rank
     FROM conversion_0_events WHERE is_from = 1
   ) AS e
-  WHERE entry_rank = 1
+  WHERE entry_rank = 1 AND requested = 1
 ),
 conversion_0_cohort AS (
-  SELECT a.entity, DATE_ADD(CAST(CAST(a.entered_at AS DATE) AS DATE), INTERVAL CAST(-MOD((EXTRACT(DAYOFWEEK FROM a.entered_at) - 1) + 6, 7) AS INT64) DAY) AS period_start,
-    MAX(CASE WHEN t.event_time >= a.entered_at AND (DATETIME_DIFF(CAST(t.event_time AS DATETIME), CAST(a.entered_at AS DATETIME), SECOND) / 3600.0) <= 720 THEN 1 ELSE 0 END) AS converted
+  SELECT a.entity, DATE_ADD(CAST(CAST(a.entered_local AS DATE) AS DATE), INTERVAL CAST(-MOD((EXTRACT(DAYOFWEEK FROM a.entered_local) - 1) + 6, 7) AS INT64) DAY) AS period_start,
+    MAX(CASE WHEN t.event_at >= a.entered_at AND (DATETIME_DIFF(CAST(t.event_at AS DATETIME), CAST(a.entered_at AS DATETIME), SECOND) / 3600.0) <= 720 THEN 1 ELSE 0 END) AS converted
   FROM conversion_0_first AS a
   LEFT JOIN conversion_0_events AS t ON t.entity = a.entity AND t.is_to = 1
-  WHERE CAST(a.entered_at AS DATETIME) >= CAST(@p50 AS DATETIME) AND CAST(a.entered_at AS DATETIME) < CAST(@p51 AS DATETIME)
-  GROUP BY a.entity, a.entered_at
+  WHERE CAST(a.entered_local AS DATETIME) >= CAST(@p50 AS DATETIME) AND CAST(a.entered_local AS DATETIME) < CAST(@p51 AS DATETIME)
+  GROUP BY a.entity, a.entered_at, a.entered_local
 ),
 conversion_0 AS (
   SELECT c.period_start, CAST(COUNT(*) AS FLOAT64) AS c_0, CAST(SUM(c.converted) AS FLOAT64) AS c_1

@@ -23,7 +23,8 @@ scan_0 AS (
     AND `_t`.`created_at` >= CAST(@p12 AS DATETIME)
     AND `_t`.`created_at` < CAST(@p13 AS DATETIME)
   ) AS b
-  GROUP BY b.period_start, CUBE (b.d_0)
+  GROUP BY CUBE (b.period_start, b.d_0)
+  HAVING GROUPING(b.period_start) = 0
 ),
 slices AS (
   SELECT DISTINCT d_0, g_0 FROM (

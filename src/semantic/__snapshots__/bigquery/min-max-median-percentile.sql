@@ -4,11 +4,11 @@ WITH spine AS (
   SELECT CAST(@p3 AS DATE) AS period_start, CAST(@p4 AS DATE) AS next_start
 ),
 scan_0 AS (
-  SELECT b.period_start, APPROX_QUANTILES(CAST(CASE WHEN b.f_0 THEN b.m_0 END AS FLOAT64), 1000)[OFFSET(900)] AS c_0
+  SELECT b.period_start, APPROX_QUANTILES(CAST(CASE WHEN b.f_1 THEN b.m_0 END AS FLOAT64), 1000)[OFFSET(900)] AS c_0
   FROM (
     SELECT DATE_TRUNC(CAST(`_t`.`close_date` AS DATE), YEAR) AS period_start,
       `_t`.`amount` AS m_0,
-      `_t`.`is_won` AS f_0
+      `_t`.`is_won` AS f_1
     FROM `main`.`opportunities` AS `_t`
     WHERE (NOT `_t`.`is_deleted`)
     AND `_t`.`close_date` >= CAST(@p5 AS DATE)

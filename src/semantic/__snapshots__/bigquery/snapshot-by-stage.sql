@@ -11,7 +11,7 @@ WITH spine AS (
 ),
 snapshot_0_versions AS (
   SELECT CAST(DATETIME(`_t`.`changed_at`, @p11) AS DATETIME) AS valid_from,
-    CAST(LEAD(DATETIME(`_t`.`changed_at`, @p11)) OVER (PARTITION BY `_t`.`opportunity_id` ORDER BY DATETIME(`_t`.`changed_at`, @p11)) AS DATETIME) AS valid_to,
+    CAST(DATETIME(LEAD(`_t`.`changed_at`) OVER (PARTITION BY `_t`.`opportunity_id` ORDER BY `_t`.`changed_at`), @p11) AS DATETIME) AS valid_to,
     CAST(`_t`.`stage_name` AS STRING) AS d_0,
     `_t`.`amount` AS carried_0,
     `_t`.`stage_name` AS carried_1,
@@ -23,7 +23,8 @@ snapshot_0 AS (
   FROM spine AS s
   JOIN snapshot_0_versions AS v ON v.valid_from < CAST(s.next_start AS DATETIME) AND (v.valid_to IS NULL OR v.valid_to >= CAST(s.next_start AS DATETIME))
   WHERE v.requested = 1
-  GROUP BY s.period_start, CUBE (v.d_0)
+  GROUP BY CUBE (s.period_start, v.d_0)
+  HAVING GROUPING(s.period_start) = 0
 ),
 slices AS (
   SELECT DISTINCT d_0, g_0 FROM (

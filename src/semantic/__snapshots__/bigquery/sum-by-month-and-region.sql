@@ -10,19 +10,20 @@ WITH spine AS (
   SELECT CAST(@p9 AS DATE) AS period_start, CAST(@p10 AS DATE) AS next_start
 ),
 scan_0 AS (
-  SELECT b.period_start, b.d_0 AS d_0, GROUPING(b.d_0) AS g_0, CAST(SUM(CASE WHEN b.f_0 THEN b.m_0 END) AS FLOAT64) AS c_0
+  SELECT b.period_start, b.d_0 AS d_0, GROUPING(b.d_0) AS g_0, CAST(SUM(CASE WHEN b.f_1 THEN b.m_0 END) AS FLOAT64) AS c_0
   FROM (
     SELECT DATE_TRUNC(CAST(`_t`.`close_date` AS DATE), MONTH) AS period_start,
       CAST(`owner`.`region` AS STRING) AS d_0,
       `_t`.`amount` AS m_0,
-      `_t`.`is_won` AS f_0
+      `_t`.`is_won` AS f_1
     FROM `main`.`opportunities` AS `_t`
     LEFT JOIN `main`.`users` AS `owner` ON `_t`.`owner_id` = `owner`.`id`
     WHERE (NOT `_t`.`is_deleted`)
     AND `_t`.`close_date` >= CAST(@p11 AS DATE)
     AND `_t`.`close_date` < CAST(@p12 AS DATE)
   ) AS b
-  GROUP BY b.period_start, CUBE (b.d_0)
+  GROUP BY CUBE (b.period_start, b.d_0)
+  HAVING GROUPING(b.period_start) = 0
 ),
 slices AS (
   SELECT DISTINCT d_0, g_0 FROM (

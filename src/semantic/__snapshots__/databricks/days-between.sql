@@ -6,11 +6,11 @@ WITH spine AS (
   SELECT CAST(:p5 AS DATE) AS period_start, CAST(:p6 AS DATE) AS next_start
 ),
 scan_0 AS (
-  SELECT b.period_start, AVG(CAST(CASE WHEN b.f_0 THEN b.m_0 END AS DOUBLE)) AS c_0
+  SELECT b.period_start, AVG(CAST(CASE WHEN b.f_1 THEN b.m_0 END AS DOUBLE)) AS c_0
   FROM (
     SELECT CAST(DATE_TRUNC('quarter', `_t`.`close_date`) AS DATE) AS period_start,
       datediff(CAST(`_t`.`close_date` AS DATE), CAST(`_t`.`created_at` AS DATE)) AS m_0,
-      `_t`.`is_won` AS f_0
+      `_t`.`is_won` AS f_1
     FROM `main`.`opportunities` AS `_t`
     WHERE (NOT `_t`.`is_deleted`)
     AND `_t`.`close_date` >= CAST(:p7 AS DATE)

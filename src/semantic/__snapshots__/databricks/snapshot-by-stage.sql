@@ -11,7 +11,7 @@ WITH spine AS (
 ),
 snapshot_0_versions AS (
   SELECT CAST(from_utc_timestamp(`_t`.`changed_at`, :p11) AS TIMESTAMP) AS valid_from,
-    CAST(LEAD(from_utc_timestamp(`_t`.`changed_at`, :p11)) OVER (PARTITION BY `_t`.`opportunity_id` ORDER BY from_utc_timestamp(`_t`.`changed_at`, :p11)) AS TIMESTAMP) AS valid_to,
+    CAST(from_utc_timestamp(LEAD(`_t`.`changed_at`) OVER (PARTITION BY `_t`.`opportunity_id` ORDER BY `_t`.`changed_at`), :p11) AS TIMESTAMP) AS valid_to,
     CAST(`_t`.`stage_name` AS STRING) AS d_0,
     `_t`.`amount` AS carried_0,
     `_t`.`stage_name` AS carried_1,

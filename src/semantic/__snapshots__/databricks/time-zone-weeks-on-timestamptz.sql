@@ -45,27 +45,28 @@ WITH spine AS (
 ),
 conversion_0_events AS (
   SELECT `_t`.`opportunity_id` AS entity,
-    from_utc_timestamp(`_t`.`changed_at`, :p45) AS event_time,
+    `_t`.`changed_at` AS event_at,
+    from_utc_timestamp(`_t`.`changed_at`, :p45) AS event_local,
     CASE WHEN (`_t`.`stage_name` = :p46) THEN 1 ELSE 0 END AS is_from,
-    CASE WHEN (`_t`.`stage_name` = :p47) THEN 1 ELSE 0 END AS is_to
+    CASE WHEN (`_t`.`stage_name` = :p47) THEN 1 ELSE 0 END AS is_to,
+    CASE WHEN TRUE THEN 1 ELSE 0 END AS requested
   FROM `main`.`stage_history` AS `_t`
-  
 ),
 conversion_0_first AS (
-  SELECT entity, event_time AS entered_at
+  SELECT entity, event_at AS entered_at, event_local AS entered_local
   FROM (
-    SELECT entity, event_time, ROW_NUMBER() OVER (PARTITION BY entity ORDER BY event_time) AS entry_rank
+    SELECT entity, event_at, event_local, requested, ROW_NUMBER() OVER (PARTITION BY entity ORDER BY event_at) AS entry_rank
     FROM conversion_0_events WHERE is_from = 1
   ) AS e
-  WHERE entry_rank = 1
+  WHERE entry_rank = 1 AND requested = 1
 ),
 conversion_0_cohort AS (
-  SELECT a.entity, date_add(CAST(CAST(a.entered_at AS DATE) AS DATE), CAST(-MOD((dayofweek(a.entered_at) - 1) + 7, 7) AS INTEGER)) AS period_start,
-    MAX(CASE WHEN t.event_time >= a.entered_at AND ((unix_timestamp(t.event_time) - unix_timestamp(a.entered_at)) / 3600.0) <= 720 THEN 1 ELSE 0 END) AS converted
+  SELECT a.entity, date_add(CAST(CAST(a.entered_local AS DATE) AS DATE), CAST(-MOD((dayofweek(a.entered_local) - 1) + 7, 7) AS INTEGER)) AS period_start,
+    MAX(CASE WHEN t.event_at >= a.entered_at AND ((unix_timestamp(t.event_at) - unix_timestamp(a.entered_at)) / 3600.0) <= 720 THEN 1 ELSE 0 END) AS converted
   FROM conversion_0_first AS a
   LEFT JOIN conversion_0_events AS t ON t.entity = a.entity AND t.is_to = 1
-  WHERE CAST(a.entered_at AS TIMESTAMP) >= CAST(:p48 AS TIMESTAMP) AND CAST(a.entered_at AS TIMESTAMP) < CAST(:p49 AS TIMESTAMP)
-  GROUP BY a.entity, a.entered_at
+  WHERE CAST(a.entered_local AS TIMESTAMP) >= CAST(:p48 AS TIMESTAMP) AND CAST(a.entered_local AS TIMESTAMP) < CAST(:p49 AS TIMESTAMP)
+  GROUP BY a.entity, a.entered_at, a.entered_local
 ),
 conversion_0 AS (
   SELECT c.period_start, CAST(COUNT(*) AS DOUBLE) AS c_0, CAST(SUM(c.converted) AS DOUBLE) AS c_1

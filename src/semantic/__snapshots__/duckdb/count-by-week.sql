@@ -1,49 +1,29 @@
 WITH spine AS (
-  SELECT CAST($1 AS DATE) AS period_start, CAST($2 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($3 AS DATE) AS period_start, CAST($4 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($5 AS DATE) AS period_start, CAST($6 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($7 AS DATE) AS period_start, CAST($8 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($9 AS DATE) AS period_start, CAST($10 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($11 AS DATE) AS period_start, CAST($12 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($13 AS DATE) AS period_start, CAST($14 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($15 AS DATE) AS period_start, CAST($16 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($17 AS DATE) AS period_start, CAST($18 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($19 AS DATE) AS period_start, CAST($20 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($21 AS DATE) AS period_start, CAST($22 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($23 AS DATE) AS period_start, CAST($24 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($25 AS DATE) AS period_start, CAST($26 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($27 AS DATE) AS period_start, CAST($28 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($29 AS DATE) AS period_start, CAST($30 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($31 AS DATE) AS period_start, CAST($32 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($33 AS DATE) AS period_start, CAST($34 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($35 AS DATE) AS period_start, CAST($36 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($37 AS DATE) AS period_start, CAST($38 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($39 AS DATE) AS period_start, CAST($40 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($41 AS DATE) AS period_start, CAST($42 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($43 AS DATE) AS period_start, CAST($44 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($45 AS DATE) AS period_start, CAST($46 AS DATE) AS next_start
+  SELECT period_start, next_start FROM (VALUES
+    (CAST($1 AS DATE), CAST($2 AS DATE)),
+    (CAST($3 AS DATE), CAST($4 AS DATE)),
+    (CAST($5 AS DATE), CAST($6 AS DATE)),
+    (CAST($7 AS DATE), CAST($8 AS DATE)),
+    (CAST($9 AS DATE), CAST($10 AS DATE)),
+    (CAST($11 AS DATE), CAST($12 AS DATE)),
+    (CAST($13 AS DATE), CAST($14 AS DATE)),
+    (CAST($15 AS DATE), CAST($16 AS DATE)),
+    (CAST($17 AS DATE), CAST($18 AS DATE)),
+    (CAST($19 AS DATE), CAST($20 AS DATE)),
+    (CAST($21 AS DATE), CAST($22 AS DATE)),
+    (CAST($23 AS DATE), CAST($24 AS DATE)),
+    (CAST($25 AS DATE), CAST($26 AS DATE)),
+    (CAST($27 AS DATE), CAST($28 AS DATE)),
+    (CAST($29 AS DATE), CAST($30 AS DATE)),
+    (CAST($31 AS DATE), CAST($32 AS DATE)),
+    (CAST($33 AS DATE), CAST($34 AS DATE)),
+    (CAST($35 AS DATE), CAST($36 AS DATE)),
+    (CAST($37 AS DATE), CAST($38 AS DATE)),
+    (CAST($39 AS DATE), CAST($40 AS DATE)),
+    (CAST($41 AS DATE), CAST($42 AS DATE)),
+    (CAST($43 AS DATE), CAST($44 AS DATE)),
+    (CAST($45 AS DATE), CAST($46 AS DATE))
+  ) AS v(period_start, next_start)
 ),
 scan_0 AS (
   SELECT b.period_start, CAST(COUNT(*) AS DOUBLE) AS c_0

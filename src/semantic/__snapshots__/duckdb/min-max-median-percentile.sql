@@ -1,14 +1,15 @@
 WITH spine AS (
-  SELECT CAST($1 AS DATE) AS period_start, CAST($2 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($3 AS DATE) AS period_start, CAST($4 AS DATE) AS next_start
+  SELECT period_start, next_start FROM (VALUES
+    (CAST($1 AS DATE), CAST($2 AS DATE)),
+    (CAST($3 AS DATE), CAST($4 AS DATE))
+  ) AS v(period_start, next_start)
 ),
 scan_0 AS (
-  SELECT b.period_start, quantile_cont(CAST(CASE WHEN b.f_0 THEN b.m_0 END AS DOUBLE), 0.9) AS c_0
+  SELECT b.period_start, quantile_cont(CAST(CASE WHEN b.f_1 THEN b.m_0 END AS DOUBLE), 0.9) AS c_0
   FROM (
     SELECT CAST(DATE_TRUNC('year', "_t"."close_date") AS DATE) AS period_start,
       "_t"."amount" AS m_0,
-      "_t"."is_won" AS f_0
+      "_t"."is_won" AS f_1
     FROM "main"."opportunities" AS "_t"
     WHERE (NOT "_t"."is_deleted")
     AND "_t"."close_date" >= CAST($5 AS DATE)

@@ -1,13 +1,11 @@
 WITH spine AS (
-  SELECT CAST($1 AS DATE) AS period_start, CAST($2 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($3 AS DATE) AS period_start, CAST($4 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($5 AS DATE) AS period_start, CAST($6 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($7 AS DATE) AS period_start, CAST($8 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($9 AS DATE) AS period_start, CAST($10 AS DATE) AS next_start
+  SELECT period_start, next_start FROM (VALUES
+    (CAST($1 AS DATE), CAST($2 AS DATE)),
+    (CAST($3 AS DATE), CAST($4 AS DATE)),
+    (CAST($5 AS DATE), CAST($6 AS DATE)),
+    (CAST($7 AS DATE), CAST($8 AS DATE)),
+    (CAST($9 AS DATE), CAST($10 AS DATE))
+  ) AS v(period_start, next_start)
 ),
 scan_0 AS (
   SELECT b.period_start, CAST(COUNT(CASE WHEN b.f_0 THEN 1 END) AS DOUBLE) AS c_0, CAST(COUNT(CASE WHEN b.f_1 THEN 1 END) AS DOUBLE) AS c_1

@@ -1,17 +1,15 @@
 WITH spine AS (
-  SELECT CAST($1 AS DATE) AS period_start, CAST($2 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($3 AS DATE) AS period_start, CAST($4 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($5 AS DATE) AS period_start, CAST($6 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($7 AS DATE) AS period_start, CAST($8 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($9 AS DATE) AS period_start, CAST($10 AS DATE) AS next_start
+  SELECT period_start, next_start FROM (VALUES
+    (CAST($1 AS DATE), CAST($2 AS DATE)),
+    (CAST($3 AS DATE), CAST($4 AS DATE)),
+    (CAST($5 AS DATE), CAST($6 AS DATE)),
+    (CAST($7 AS DATE), CAST($8 AS DATE)),
+    (CAST($9 AS DATE), CAST($10 AS DATE))
+  ) AS v(period_start, next_start)
 ),
 snapshot_0_versions AS (
   SELECT CAST(timezone($11, "_t"."changed_at") AS TIMESTAMP) AS valid_from,
-    CAST(LEAD(timezone($11, "_t"."changed_at")) OVER (PARTITION BY "_t"."opportunity_id" ORDER BY timezone($11, "_t"."changed_at")) AS TIMESTAMP) AS valid_to,
+    CAST(timezone($11, LEAD("_t"."changed_at") OVER (PARTITION BY "_t"."opportunity_id" ORDER BY "_t"."changed_at")) AS TIMESTAMP) AS valid_to,
     CAST("_t"."stage_name" AS VARCHAR) AS d_0,
     "_t"."amount" AS carried_0,
     "_t"."stage_name" AS carried_1,

@@ -1,21 +1,19 @@
 WITH spine AS (
-  SELECT CAST($1 AS DATE) AS period_start, CAST($2 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($3 AS DATE) AS period_start, CAST($4 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($5 AS DATE) AS period_start, CAST($6 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($7 AS DATE) AS period_start, CAST($8 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($9 AS DATE) AS period_start, CAST($10 AS DATE) AS next_start
+  SELECT period_start, next_start FROM (VALUES
+    (CAST($1 AS DATE), CAST($2 AS DATE)),
+    (CAST($3 AS DATE), CAST($4 AS DATE)),
+    (CAST($5 AS DATE), CAST($6 AS DATE)),
+    (CAST($7 AS DATE), CAST($8 AS DATE)),
+    (CAST($9 AS DATE), CAST($10 AS DATE))
+  ) AS v(period_start, next_start)
 ),
 scan_0 AS (
-  SELECT b.period_start, b.d_0 AS d_0, GROUPING(b.d_0) AS g_0, CAST(SUM(CASE WHEN b.f_0 THEN b.m_0 END) AS DOUBLE) AS c_0
+  SELECT b.period_start, b.d_0 AS d_0, GROUPING(b.d_0) AS g_0, CAST(SUM(CASE WHEN b.f_1 THEN b.m_0 END) AS DOUBLE) AS c_0
   FROM (
     SELECT CAST(DATE_TRUNC('month', "_t"."close_date") AS DATE) AS period_start,
       CAST("owner"."region" AS VARCHAR) AS d_0,
       "_t"."amount" AS m_0,
-      "_t"."is_won" AS f_0
+      "_t"."is_won" AS f_1
     FROM "main"."opportunities" AS "_t"
     LEFT JOIN "main"."users" AS "owner" ON "_t"."owner_id" = "owner"."id"
     WHERE (NOT "_t"."is_deleted")

@@ -1,7 +1,8 @@
 WITH spine AS (
-  SELECT CAST($1 AS DATE) AS period_start, CAST($2 AS DATE) AS next_start
-  UNION ALL
-  SELECT CAST($3 AS DATE) AS period_start, CAST($4 AS DATE) AS next_start
+  SELECT period_start, next_start FROM (VALUES
+    (CAST($1 AS DATE), CAST($2 AS DATE)),
+    (CAST($3 AS DATE), CAST($4 AS DATE))
+  ) AS v(period_start, next_start)
 ),
 scan_0 AS (
   SELECT b.period_start, CAST(SUM(b.m_0) AS DOUBLE PRECISION) AS c_0

@@ -47,27 +47,28 @@ WITH spine AS (
 ),
 conversion_0_events AS (
   SELECT "_t"."opportunity_id" AS entity,
-    CONVERT_TIMEZONE($47, "_t"."changed_at") AS event_time,
+    "_t"."changed_at" AS event_at,
+    CONVERT_TIMEZONE($47, "_t"."changed_at") AS event_local,
     CASE WHEN ("_t"."stage_name" = $48) THEN 1 ELSE 0 END AS is_from,
-    CASE WHEN ("_t"."stage_name" = $49) THEN 1 ELSE 0 END AS is_to
+    CASE WHEN ("_t"."stage_name" = $49) THEN 1 ELSE 0 END AS is_to,
+    CASE WHEN TRUE THEN 1 ELSE 0 END AS requested
   FROM "main"."stage_history" AS "_t"
-  
 ),
 conversion_0_first AS (
-  SELECT entity, event_time AS entered_at
+  SELECT entity, event_at AS entered_at, event_local AS entered_local
   FROM (
-    SELECT entity, event_time, ROW_NUMBER() OVER (PARTITION BY entity ORDER BY event_time) AS entry_rank
+    SELECT entity, event_at, event_local, requested, ROW_NUMBER() OVER (PARTITION BY entity ORDER BY event_at) AS entry_rank
     FROM conversion_0_events WHERE is_from = 1
   ) AS e
-  WHERE entry_rank = 1
+  WHERE entry_rank = 1 AND requested = 1
 ),
 conversion_0_cohort AS (
-  SELECT a.entity, CAST(DATEADD(day, CAST(-MOD(EXTRACT(DOW FROM a.entered_at) + 6, 7) AS INTEGER), CAST(a.entered_at AS DATE)) AS DATE) AS period_start,
-    MAX(CASE WHEN t.event_time >= a.entered_at AND (DATEDIFF(second, CAST(a.entered_at AS TIMESTAMP), CAST(t.event_time AS TIMESTAMP)) / 3600.0) <= 720 THEN 1 ELSE 0 END) AS converted
+  SELECT a.entity, CAST(DATEADD(day, CAST(-MOD(EXTRACT(DOW FROM a.entered_local) + 6, 7) AS INTEGER), CAST(a.entered_local AS DATE)) AS DATE) AS period_start,
+    MAX(CASE WHEN t.event_at >= a.entered_at AND (DATEDIFF(second, CAST(a.entered_at AS TIMESTAMP), CAST(t.event_at AS TIMESTAMP)) / 3600.0) <= 720 THEN 1 ELSE 0 END) AS converted
   FROM conversion_0_first AS a
   LEFT JOIN conversion_0_events AS t ON t.entity = a.entity AND t.is_to = 1
-  WHERE CAST(a.entered_at AS TIMESTAMP) >= CAST($50 AS TIMESTAMP) AND CAST(a.entered_at AS TIMESTAMP) < CAST($51 AS TIMESTAMP)
-  GROUP BY a.entity, a.entered_at
+  WHERE CAST(a.entered_local AS TIMESTAMP) >= CAST($50 AS TIMESTAMP) AND CAST(a.entered_local AS TIMESTAMP) < CAST($51 AS TIMESTAMP)
+  GROUP BY a.entity, a.entered_at, a.entered_local
 ),
 conversion_0 AS (
   SELECT c.period_start, CAST(COUNT(*) AS DOUBLE PRECISION) AS c_0, CAST(SUM(c.converted) AS DOUBLE PRECISION) AS c_1

@@ -10,11 +10,11 @@ WITH spine AS (
   SELECT CAST($9 AS DATE) AS period_start, CAST($10 AS DATE) AS next_start
 ),
 scan_0 AS (
-  SELECT b.period_start, CAST(SUM(CASE WHEN b.f_0 THEN b.m_0 END) AS DOUBLE PRECISION) AS c_0
+  SELECT b.period_start, CAST(SUM(CASE WHEN b.f_1 THEN b.m_0 END) AS DOUBLE PRECISION) AS c_0
   FROM (
     SELECT CAST(DATE_TRUNC('month', "_t"."close_date") AS DATE) AS period_start,
       "_t"."amount" AS m_0,
-      "_t"."is_won" AS f_0
+      "_t"."is_won" AS f_1
     FROM "main"."opportunities" AS "_t"
     WHERE (NOT "_t"."is_deleted")
     AND "_t"."close_date" >= CAST($11 AS DATE)

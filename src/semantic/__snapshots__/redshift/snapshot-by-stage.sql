@@ -11,7 +11,7 @@ WITH spine AS (
 ),
 snapshot_0_versions AS (
   SELECT CAST(CONVERT_TIMEZONE($11, "_t"."changed_at") AS TIMESTAMP) AS valid_from,
-    CAST(LEAD(CONVERT_TIMEZONE($11, "_t"."changed_at")) OVER (PARTITION BY "_t"."opportunity_id" ORDER BY CONVERT_TIMEZONE($11, "_t"."changed_at")) AS TIMESTAMP) AS valid_to,
+    CAST(CONVERT_TIMEZONE($11, LEAD("_t"."changed_at") OVER (PARTITION BY "_t"."opportunity_id" ORDER BY "_t"."changed_at")) AS TIMESTAMP) AS valid_to,
     CAST("_t"."stage_name" AS TEXT) AS d_0,
     "_t"."amount" AS carried_0,
     "_t"."stage_name" AS carried_1,

@@ -10,12 +10,12 @@ WITH spine AS (
   SELECT CAST($9 AS DATE) AS period_start, CAST($10 AS DATE) AS next_start
 ),
 scan_0 AS (
-  SELECT b.period_start, b.d_0 AS d_0, GROUPING(b.d_0) AS g_0, CAST(SUM(CASE WHEN b.f_0 THEN b.m_0 END) AS DOUBLE PRECISION) AS c_0
+  SELECT b.period_start, b.d_0 AS d_0, GROUPING(b.d_0) AS g_0, CAST(SUM(CASE WHEN b.f_1 THEN b.m_0 END) AS DOUBLE PRECISION) AS c_0
   FROM (
     SELECT CAST(DATE_TRUNC('month', "_t"."close_date") AS DATE) AS period_start,
       CAST("owner"."region" AS TEXT) AS d_0,
       "_t"."amount" AS m_0,
-      "_t"."is_won" AS f_0
+      "_t"."is_won" AS f_1
     FROM "main"."opportunities" AS "_t"
     LEFT JOIN "main"."users" AS "owner" ON "_t"."owner_id" = "owner"."id"
     WHERE (NOT "_t"."is_deleted")

@@ -6,13 +6,13 @@ WITH spine AS (
   SELECT CAST(:5 AS DATE) AS period_start, CAST(:6 AS DATE) AS next_start
 ),
 scan_0 AS (
-  SELECT b.period_start, b.d_0 AS d_0, GROUPING(b.d_0) AS g_0, b.d_1 AS d_1, GROUPING(b.d_1) AS g_1, AVG(CAST(CASE WHEN b.f_0 THEN b.m_0 END AS DOUBLE)) AS c_0
+  SELECT b.period_start, b.d_0 AS d_0, GROUPING(b.d_0) AS g_0, b.d_1 AS d_1, GROUPING(b.d_1) AS g_1, AVG(CAST(CASE WHEN b.f_1 THEN b.m_0 END AS DOUBLE)) AS c_0
   FROM (
     SELECT CAST(DATE_TRUNC('quarter', "_t"."close_date") AS DATE) AS period_start,
       CAST("owner"."region" AS VARCHAR) AS d_0,
       CAST("account"."segment" AS VARCHAR) AS d_1,
       "_t"."amount" AS m_0,
-      "_t"."is_won" AS f_0
+      "_t"."is_won" AS f_1
     FROM "main"."opportunities" AS "_t"
     LEFT JOIN "main"."users" AS "owner" ON "_t"."owner_id" = "owner"."id"
     LEFT JOIN "main"."accounts" AS "account" ON "_t"."account_id" = "account"."id"

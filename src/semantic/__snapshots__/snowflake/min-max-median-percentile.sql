@@ -4,11 +4,11 @@ WITH spine AS (
   SELECT CAST(:3 AS DATE) AS period_start, CAST(:4 AS DATE) AS next_start
 ),
 scan_0 AS (
-  SELECT b.period_start, PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY CAST(CASE WHEN b.f_0 THEN b.m_0 END AS DOUBLE)) AS c_0
+  SELECT b.period_start, PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY CAST(CASE WHEN b.f_1 THEN b.m_0 END AS DOUBLE)) AS c_0
   FROM (
     SELECT CAST(DATE_TRUNC('year', "_t"."close_date") AS DATE) AS period_start,
       "_t"."amount" AS m_0,
-      "_t"."is_won" AS f_0
+      "_t"."is_won" AS f_1
     FROM "main"."opportunities" AS "_t"
     WHERE (NOT "_t"."is_deleted")
     AND "_t"."close_date" >= CAST(:5 AS DATE)

@@ -11,7 +11,7 @@ WITH spine AS (
 ),
 snapshot_0_versions AS (
   SELECT CAST(CAST(CONVERT_TIMEZONE(:11, "_t"."changed_at") AS TIMESTAMP_NTZ) AS TIMESTAMP_NTZ) AS valid_from,
-    CAST(LEAD(CAST(CONVERT_TIMEZONE(:11, "_t"."changed_at") AS TIMESTAMP_NTZ)) OVER (PARTITION BY "_t"."opportunity_id" ORDER BY CAST(CONVERT_TIMEZONE(:11, "_t"."changed_at") AS TIMESTAMP_NTZ)) AS TIMESTAMP_NTZ) AS valid_to,
+    CAST(CAST(CONVERT_TIMEZONE(:11, LEAD("_t"."changed_at") OVER (PARTITION BY "_t"."opportunity_id" ORDER BY "_t"."changed_at")) AS TIMESTAMP_NTZ) AS TIMESTAMP_NTZ) AS valid_to,
     CAST("_t"."stage_name" AS VARCHAR) AS d_0,
     "_t"."amount" AS carried_0,
     "_t"."stage_name" AS carried_1,

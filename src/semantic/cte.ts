@@ -1,0 +1,2 @@
+/** One common table expression of a statement: WITH name AS (body). */
+export type Cte = [name: string, body: string];
