@@ -1,1 +1,2 @@
 export * from './salesforce/index.js';
+export * from './discover/index.js';

@@ -1,7 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { WarehouseError } from '../warehouse/index.js';
 import { exitCodes, UsageError } from './cli-error.js';
+import { correlateCommand } from './commands/correlate.js';
+import { detectCommand } from './commands/detect.js';
+import { discoverCommand } from './commands/discover.js';
+import { demoDataCommand } from './commands/demo-data.js';
 import { exampleCommand } from './commands/example.js';
+import { forecastCommand } from './commands/forecast.js';
 import { queryCommand } from './commands/query.js';
 import { treeCommand } from './commands/tree.js';
 import { validateCommand } from './commands/validate.js';
@@ -50,6 +55,31 @@ function buildProgram(io: CliIo): Command {
     .action((tree, options) => treeCommand(tree, options, io));
 
   program
+    .command('discover')
+    .description('find the Salesforce tables of a warehouse and write a starter project of the metrics it can compute')
+    .requiredOption('-w, --warehouse <url>', 'duckdb:file.duckdb or postgres://user@host:port/db (the password from PGPASSWORD)')
+    .requiredOption('-o, --out <dir>', 'the folder to write the project into (new or empty)')
+    .option('--schema <schema>', 'the schema to use when several hold Salesforce tables (default: the most complete)')
+    .option('--force', 'replace --out even if it is not empty')
+    .option('-f, --format <format>', 'table or json', 'table')
+    .action((options) => discoverCommand(options, io));
+
+  program
+    .command('demo-data')
+    .description('write a synthetic Salesforce org (Fivetran or Airbyte shaped) with planted incidents and their ground truth')
+    .option('-o, --out <file>', 'the DuckDB file to write (default: demo.duckdb in the working folder)')
+    .option('-w, --warehouse <url>', 'write into Postgres instead: postgres://user@host:port/db (the password from PGPASSWORD)')
+    .option('--schema <name>', 'the schema of the tables', 'salesforce')
+    .option('--naming <naming>', 'fivetran (opportunity.stage_name) or airbyte (Opportunity.StageName)', 'fivetran')
+    .option('--scale <n>', 'size of the org: 1 is about 8,000 opportunities over two years; 125 about a million', '1')
+    .option('--seed <n>', 'random seed', '42')
+    .option('--as-of <date>', 'the day the data ends, exclusive (default: today)')
+    .option('--months <n>', 'months of history before --as-of', '24')
+    .option('--incidents <what>', 'default (the three of the manifest), none (a control), or a JSON file of incidents', 'default')
+    .option('--manifest <file>', 'where the ground truth goes (default: beside the output)')
+    .action((options) => demoDataCommand(options, io));
+
+  program
     .command('example')
     .description("build the example project's DuckDB warehouse and print its revenue tree")
     .option('--dir <dir>', 'example project folder (default: the bundled examples/revenue)')
@@ -58,6 +88,35 @@ function buildProgram(io: CliIo): Command {
     .option('-g, --grain <grain>', 'grain of the printed tree', 'month')
     .addOption(formatOption())
     .action((options) => exampleCommand(options, io));
+
+  program
+    .command('detect')
+    .description('find anomalies in a timestamp,value CSV: spikes, dips, level shifts, trend changes, slow drift')
+    .argument('<file>', 'CSV with columns timestamp,value (daily, weekly or irregular timestamps)')
+    .option('-s, --sensitivity <level>', 'low, medium or high', 'medium')
+    .option('--season <n>', 'periods per season (7 for days, 13 or 52 for weeks) or none (default: inferred)')
+    .addOption(formatOption())
+    .action((file, options) => detectCommand(file, options, io));
+
+  program
+    .command('forecast')
+    .description('forecast a timestamp,value CSV with Holt-Winters and prediction intervals, and backtest it')
+    .argument('<file>', 'CSV with columns timestamp,value (daily, weekly, monthly or irregular)')
+    .requiredOption('-n, --horizon <periods>', 'how many periods ahead')
+    .option('--period <periods>', 'season length in periods (default: inferred from the series; 1 for none)')
+    .option('--level <percent>', 'prediction interval level', '95')
+    .addOption(formatOption())
+    .action((file, options) => forecastCommand(file, options, io));
+
+  program
+    .command('correlate')
+    .description('which of two timestamp,value CSVs leads the other, by how many periods, and how strongly')
+    .argument('<a>', 'first CSV (timestamp,value)')
+    .argument('<b>', 'second CSV of the same grain')
+    .option('--max-lag <periods>', 'largest lag tried in each direction', '12')
+    .option('--method <method>', 'pearson or spearman', 'pearson')
+    .addOption(formatOption())
+    .action((a, b, options) => correlateCommand(a, b, options, io));
 
   return program;
 }

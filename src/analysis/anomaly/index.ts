@@ -1,0 +1,11 @@
+export { detectAnomalies } from './detect-anomalies.js';
+export type { Anomaly, AnomalyType, Detection, DetectionResult, DetectOptions, InsufficientSeries } from './types.js';
+export { cusumLimit, resolveAlpha, sensitivityAlpha, type Sensitivity } from './sensitivity.js';
+export { decomposeStl, type StlDecomposition, type StlOptions, type StlResult } from './stl.js';
+export { fitRobustTrend } from './robust-trend.js';
+export { esdCriticalValue, generalizedEsd, grubbsPValue, type GesdOptions, type GesdResult, type GesdStep } from './gesd.js';
+export { median, robustScale, robustSd, robustZScores } from './robust-scale.js';
+export { cusumAlarm, type CusumAlarm } from './cusum.js';
+export { brokenRunRules } from './run-rules.js';
+export { selectAcrossSeries, type SeriesSelection } from './select-across-series.js';
+export { collapseExplainedAnomalies, type ChildContribution, type CollapseOptions, type MetricAnomaly, type ReportedAnomaly } from './collapse-explained.js';

@@ -1,0 +1,17 @@
+export { isObserved, unavailable, type SeriesValues, type Unavailable } from './result.js';
+export { testPearson, type CorrelationTest } from './pearson-test.js';
+export { testSpearman } from './spearman-test.js';
+export { fitAutoregression, type Autoregression } from './fit-autoregression.js';
+export { differenceSeries } from './difference-series.js';
+export { interpolateGaps } from './interpolate-gaps.js';
+export { lagSeries } from './lag-series.js';
+export { prewhitenPair, type PairTransform } from './prewhiten-pair.js';
+export { correlateLagged, type LagCorrelation, type LaggedCorrelation, type LaggedCorrelationOptions } from './correlate-lagged.js';
+export { correlateMetrics, type CorrelationMatrix, type NamedSeries, type PairCorrelation } from './correlate-metrics.js';
+export { fitOls, type Coefficient, type CovarianceKind, type OlsFit, type OlsOptions, type Regressor } from './fit-ols.js';
+export type { CoefficientInference } from './coefficient-inference.js';
+export type { Collinearity } from './check-collinearity.js';
+export { estimateWhatIf, type WhatIf } from './estimate-what-if.js';
+export { fitInfluenceEdges, type IndicatorSeries, type InfluenceEdge, type InfluenceFit } from './fit-influence-edges.js';
+export { projectAnomaly, type IndicatorAnomaly, type ProjectedStep } from './project-anomaly.js';
+export { describeInfluence, formatP } from './describe-influence.js';

@@ -1,0 +1,15 @@
+export type { ColumnMatch, NamingStyle, NearMiss, ObjectMatch, Recognition, SchemaRecognition, StageHistory, StageHistorySource } from './recognition.js';
+export { recogniseSalesforce } from './recognise-salesforce.js';
+export { recogniseSchema } from './recognise-schema.js';
+export { findStageHistory } from './find-stage-history.js';
+export { metricRequirements, type Requirement } from './metric-requirements.js';
+export { assessMetrics, type MetricAssessment } from './assess-metrics.js';
+export { loadCatalogue, catalogueDir, type Catalogue } from './load-catalogue.js';
+export { planDiscoveredProject, type PlanInput } from './plan-project.js';
+export { checkPlannedProject } from './check-planned-project.js';
+export { discoverWarehouse, type DiscoverOptions } from './discover-warehouse.js';
+export { assertWritableFolder, writeDiscoveredProject } from './write-discovered-project.js';
+export { renderDiscovery } from './render-discovery.js';
+export { DiscoveryError } from './discovery-error.js';
+export type { DiscoveryReport, ObjectReport } from './discovery-report.js';
+export type { OrgStage } from './read-stages.js';
