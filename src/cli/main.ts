@@ -5,7 +5,7 @@ import { correlateCommand } from './commands/correlate.js';
 import { detectCommand } from './commands/detect.js';
 import { discoverCommand } from './commands/discover.js';
 import { demoDataCommand } from './commands/demo-data.js';
-import { exampleCommand } from './commands/example.js';
+import { demoCommand } from './commands/demo.js';
 import { forecastCommand } from './commands/forecast.js';
 import { queryCommand } from './commands/query.js';
 import { treeCommand } from './commands/tree.js';
@@ -80,14 +80,15 @@ function buildProgram(io: CliIo): Command {
     .action((options) => demoDataCommand(options, io));
 
   program
-    .command('example')
-    .description("build the example project's DuckDB warehouse and print its revenue tree")
-    .option('--dir <dir>', 'example project folder (default: the bundled examples/revenue)')
-    .option('--as-of <date>', 'the day the generated data ends (default: today)')
-    .option('--seed <n>', 'random seed of the generated org', '42')
+    .command('demo')
+    .description('write a demo Salesforce org, discover it, and print its revenue tree: the whole path, nothing to install')
+    .option('--dir <dir>', 'where the warehouse (warehouse.duckdb) and the discovered project (project/) go', 'demo')
+    .option('--scale <n>', 'size of the org (1 = about 8,000 opportunities over two years)', '1')
+    .option('--seed <n>', 'random seed of the org', '42')
+    .option('--as-of <date>', 'the day the org ends (default: today)')
     .option('-g, --grain <grain>', 'grain of the printed tree', 'month')
     .addOption(formatOption())
-    .action((options) => exampleCommand(options, io));
+    .action((options) => demoCommand(options, io));
 
   program
     .command('detect')

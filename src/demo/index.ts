@@ -1,7 +1,3 @@
-export type { DemoTable, DemoValue } from './demo-table.js';
-export { generateExampleOrg, type ExampleOrgOptions } from './example-org.js';
-export { writeDuckDbTables } from './write-duckdb.js';
-
 export { buildDemoOrg, type BuildDemoOrgOptions, type DemoProgress } from './build-demo-org.js';
 export { generateDemoOrg, planDemoOrg, type DemoOrgOptions, type DemoOrgPlan, type OrgChunk } from './generate-org.js';
 export { demoTableSpecs, type DemoColumn, type DemoTableSpec, type Naming } from './demo-schema.js';

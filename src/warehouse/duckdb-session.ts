@@ -13,7 +13,7 @@ export async function openDuckDbFile(path: string): Promise<DuckDBInstance> {
   if (!existsSync(path)) {
     throw new WarehouseError(
       'connection',
-      `No DuckDB file at ${path}; check the warehouse url in kpitree.yaml (for the example project, run: kpitree example).`,
+      `No DuckDB file at ${path}; check the warehouse url in kpitree.yaml (to build a demo warehouse there: kpitree demo-data --out FILE).`,
     );
   }
   try {

@@ -15,7 +15,7 @@ describe('bin/kpitree.js', () => {
   it('prints help listing every command', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    for (const command of ['validate', 'query', 'tree', 'example']) expect(stdout).toContain(command);
+    for (const command of ['validate', 'query', 'tree', 'discover', 'demo', 'demo-data', 'detect', 'forecast', 'correlate']) expect(stdout).toContain(command);
   });
 
   it('exits 2 on bad input, as a process', async () => {

@@ -52,12 +52,3 @@ describe('CLI options on the CRM fixture', () => {
     expect(run.stderr).toMatch(/--from: 1990-01-01 to 2025-12-31 is 13149 days; a query covers at most 10000 periods/);
   });
 });
-
-describe('kpitree example', () => {
-  it('checks its options before writing anything', async () => {
-    const run = await runCli(['example', '--dir', '/nonexistent/kpitree-example', '--format', 'csv']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--format: a tree prints as table or json');
-    expect(run.stderr).not.toContain('Generating');
-  });
-});
