@@ -120,3 +120,23 @@ describe.each(crmWarehouses)('dataset fields on $name', ({ open }) => {
     expect(byRegion).toEqual({ EMEA: 4, NA: 3, Unassigned: 1 });
   });
 });
+
+describe.each(crmWarehouses)('two joins away on $name', ({ open }) => {
+  let db: LoadedWarehouse;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(() => db?.close());
+  const calendar: Calendar = { timezone: 'UTC', week_start: 'monday', fiscal_year_start_month: 1 };
+  const reference = { weekStart: 1, fiscalYearStartMonth: 1, timezone: 'UTC' };
+
+  it.each(['qualified_to_proposal', 'open_pipeline'])("%s by the owner's region, through the opportunity", async (metric) => {
+    const query = compileMetric({ metric, grain: 'month', ...range, dimensions: ['region'] }, { project: loadCrmProject(calendar), catalog: db.catalog, dialect: db.warehouse.dialect });
+    expect(query.sql).toContain('AS "opportunity__owner"');
+    const rows = readMetricRows(query, await db.warehouse.query(query.sql, query.params));
+    for (const region of ['EMEA', 'NA', null]) {
+      const expected = referenceSeries(metric, 'month', reference, range.from, range.to, (o: Opportunity) => o.region === region);
+      expectSeries(rows.filter((r) => 'region' in r.slice && r.slice.region === region), expected, `${metric} ${region}`);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { loadCrmProject } from '../../test/support/crm-project.js';
 import { compileMetric, type MetricRequest } from './compile-metric.js';
 import { CompileError } from './compile-error.js';
 import { dialects } from './dialects/index.js';
+import { inlineProject } from '../../test/support/inline-project.js';
 
 const project = loadCrmProject();
 const base: MetricRequest = { metric: 'win_rate', grain: 'month', from: '2025-01-01', to: '2025-03-31' };
@@ -37,13 +38,31 @@ describe('compileMetric', () => {
   it('names the parameter at fault', () => {
     expect(failure({ metric: 'win_rat' })).toEqual({ message: 'unknown metric "win_rat"', parameter: 'metric', hint: 'did you mean "win_rate"?' });
     expect(failure({ dimensions: ['regoin'] })).toMatchObject({ parameter: 'dimensions', hint: 'did you mean "region"?' });
-    expect(failure({ metric: 'open_pipeline', dimensions: ['region'] })).toMatchObject({
-      message: 'dimension "region" is not defined on dataset stage_history (used by metric open_pipeline)',
+    expect(failure({ metric: 'open_pipeline', dimensions: ['segment'] })).toMatchObject({
+      message: 'dimension "segment" is not defined on dataset stage_history (used by metric open_pipeline)',
     });
     expect(failure({ filters: [{ dimension: 'teritory', values: ['x'] }] })).toMatchObject({ parameter: 'filters' });
     expect(failure({ from: '2025-04-01' })).toEqual({ message: 'from (2025-04-01) is after to (2025-03-31)', parameter: 'from', hint: undefined });
     expect(failure({ to: '31/03/2025' })).toMatchObject({ parameter: 'to' });
     expect(failure({ dimensions: ['region', 'region'] })).toMatchObject({ message: 'dimension "region" is asked for twice' });
     expect(failure({ dimensions: ['region', 'segment', 'stage', 'a', 'b'] })).toMatchObject({ message: 'at most 4 dimensions in one query, got 5' });
+  });
+});
+
+describe('joins', () => {
+  it('refuse a rollup through a join, and go at most three joins deep', () => {
+    const project = inlineProject({
+      'datasets/a.yaml': 'id: a\ntable: a\njoins: [{ name: b, dataset: b, foreign_key: b_id }]\nfields: [{ name: far, expr: b.far }, { name: rolled, expr: b.n }]\n',
+      'datasets/b.yaml': 'id: b\ntable: b\njoins: [{ name: c, dataset: c, foreign_key: c_id }]\nfields: [{ name: far, expr: c.far }]\nrollups: [{ name: n, dataset: a, foreign_key: b_id, aggregate: count }]\n',
+      'datasets/c.yaml': 'id: c\ntable: c\njoins: [{ name: d, dataset: d, foreign_key: d_id }]\nfields: [{ name: far, expr: d.far }]\n',
+      'datasets/d.yaml': 'id: d\ntable: d\njoins: [{ name: e, dataset: e, foreign_key: e_id }]\nfields: [{ name: far, expr: e.x }]\n',
+      'datasets/e.yaml': 'id: e\ntable: e\n',
+      'metrics/m.yaml': 'metrics:\n  - { id: far, kind: max, dataset: a, expr: far, time: t }\n  - { id: rolled, kind: max, dataset: a, expr: rolled, time: t }\n',
+    });
+    const columns = ['id', 'b_id', 'c_id', 'd_id', 'e_id', 'x', 't'].map((name) => ({ name, type: name === 't' ? ('date' as const) : ('number' as const), rawType: '' }));
+    const catalog = { defaultSchema: 'main', tables: ['a', 'b', 'c', 'd', 'e'].map((name) => ({ schema: 'main', name, columns })) };
+    const compile = (metric: string) => () => compileMetric({ metric, grain: 'month', from: '2025-01-01', to: '2025-01-31' }, { project, catalog, dialect: dialects.duckdb });
+    expect(compile('far')).toThrow('b__c__d.e: an expression reaches at most 3 joins away');
+    expect(compile('rolled')).toThrow('b.n is a rollup of dataset b: rollups are available on a metric');
   });
 });

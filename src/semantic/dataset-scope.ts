@@ -9,10 +9,8 @@ export const baseAlias = '_t';
 /** The alias of a rollup's rows inside its subquery. */
 export const rollupRowsAlias = '_r';
 
-interface JoinedTable {
-  foreignKey: string;
-  scope: DatasetScope;
-}
+/** How many joins an expression may reach through: opportunity history → opportunity → owner → role. */
+export const maxJoinDepth = 3;
 
 /** What a name in an expression stands for: a column (of a table, or a rollup's value), or a field defined by expression. */
 export type Resolved =
@@ -27,11 +25,12 @@ export interface UsedRollup {
 
 /**
  * The names a dataset's expressions can use: its fields and dimensions, its columns, and, through
- * its joins, join.name. Records which joins were used so that only those are joined.
+ * its joins, join.name — where the joined dataset's own fields may reach through its joins in turn,
+ * up to maxJoinDepth. Records which joins were used so that only those are joined.
  */
 export class DatasetScope {
   readonly table: CatalogTable;
-  private readonly joins = new Map<string, JoinedTable>();
+  private readonly joinScopes = new Map<string, DatasetScope>();
   private readonly usedJoins = new Set<string>();
   private readonly usedRollups = new Map<string, UsedRollup>();
 
@@ -40,16 +39,12 @@ export class DatasetScope {
     private readonly project: Pick<Project, 'datasets'>,
     private readonly catalog: Catalog,
     private readonly dialect: Dialect,
-    /** The table's alias in SQL; a joined dataset is seen through its join's name. */
+    /** The table's alias in SQL: a joined dataset is seen through its join's name (owner, opportunity__owner). */
     readonly alias: string = baseAlias,
+    /** Joins between the query's dataset and this one. */
+    private readonly depth = 0,
   ) {
     this.table = requireTable(catalog, dataset);
-    if (alias !== baseAlias) return; // a joined dataset's own joins are not followed: one hop only
-    for (const join of dataset.joins) {
-      const joined = project.datasets.get(join.dataset);
-      if (!joined) throw new CompileError(`dataset ${dataset.id}: join ${join.name} names unknown dataset "${join.dataset}"`, 'joins');
-      this.joins.set(join.name, { foreignKey: join.foreign_key, scope: new DatasetScope(joined, project, catalog, dialect, join.name) });
-    }
   }
 
   /**
@@ -63,7 +58,10 @@ export class DatasetScope {
     const key = `${this.alias}.${name}`;
     const defined = [...this.dataset.fields, ...this.dataset.dimensions].find((f) => f.name === name && f.expr);
     if (defined?.expr && !expanding.has(key)) return { kind: 'field', key, expr: defined.expr.ast, scope: this };
-    const rollup = this.alias === baseAlias ? this.dataset.rollups.find((r) => r.name === name) : undefined;
+    const rollup = this.dataset.rollups.find((r) => r.name === name);
+    if (rollup && this.alias !== baseAlias) {
+      throw new CompileError(`${this.alias}.${name} is a rollup of dataset ${this.dataset.id}: rollups are available on a metric's own dataset, not through a join`, name);
+    }
     if (rollup) return this.useRollup(rollup);
     const column = this.requireColumn(name);
     return { kind: 'column', sql: `${this.dialect.quoteIdentifier(this.alias)}.${this.dialect.quoteIdentifier(column.name)}`, column };
@@ -81,8 +79,10 @@ export class DatasetScope {
   }
 
   /** The joins used so far, with the column of this table that holds each joined dataset's key. */
-  joinsUsed(): { name: string; foreignKey: CatalogColumn; joined: DatasetScope }[] {
-    return [...this.joins].filter(([name]) => this.usedJoins.has(name)).map(([name, join]) => ({ name, foreignKey: this.requireColumn(join.foreignKey), joined: join.scope }));
+  joinsUsed(): { foreignKey: CatalogColumn; joined: DatasetScope }[] {
+    return this.dataset.joins
+      .filter((join) => this.usedJoins.has(join.name))
+      .map((join) => ({ foreignKey: this.requireColumn(join.foreign_key), joined: this.joinScopes.get(join.name)! }));
   }
 
   /** The dataset's table, qualified and quoted. */
@@ -120,12 +120,23 @@ export class DatasetScope {
   }
 
   private throughJoin(joinName: string, name: string, expanding: ReadonlySet<string>): Resolved {
-    const join = this.joins.get(joinName);
+    const join = this.dataset.joins.find((j) => j.name === joinName);
     if (!join) {
-      throw new CompileError(`dataset ${this.dataset.id} has no join named "${joinName}"`, joinName, didYouMean(joinName, this.joins.keys()));
+      throw new CompileError(`dataset ${this.dataset.id} has no join named "${joinName}"`, joinName, didYouMean(joinName, this.dataset.joins.map((j) => j.name)));
+    }
+    if (this.depth >= maxJoinDepth) {
+      throw new CompileError(`${this.alias}.${joinName}: an expression reaches at most ${maxJoinDepth} joins away`, joinName);
+    }
+    let scope = this.joinScopes.get(joinName);
+    if (!scope) {
+      const joined = this.project.datasets.get(join.dataset);
+      if (!joined) throw new CompileError(`dataset ${this.dataset.id}: join ${join.name} names unknown dataset "${join.dataset}"`, 'joins');
+      const alias = this.alias === baseAlias ? joinName : `${this.alias}__${joinName}`;
+      scope = new DatasetScope(joined, this.project, this.catalog, this.dialect, alias, this.depth + 1);
+      this.joinScopes.set(joinName, scope);
     }
     this.usedJoins.add(joinName);
-    return join.scope.resolve([name], expanding);
+    return scope.resolve([name], expanding);
   }
 
 }

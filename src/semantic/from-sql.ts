@@ -11,13 +11,18 @@ import { datasetWhereSql, expressionSql, whereSql } from './query-sql.js';
  */
 export function fromSql(ctx: QueryContext, scope: DatasetScope): string {
   const q = (name: string) => ctx.dialect.quoteIdentifier(name);
-  const joins = scope.joinsUsed().map(({ name, foreignKey, joined }) => {
+  return [`FROM ${scope.tableSql()} AS ${q(scope.alias)}`, ...joinsSql(ctx, scope), ...scope.rollups().map((used) => rollupJoinSql(ctx, scope, used))].join('\n');
+}
+
+/** The joins a scope used, each followed by the joins its own fields reached through. */
+function joinsSql(ctx: QueryContext, scope: DatasetScope): string[] {
+  const q = (name: string) => ctx.dialect.quoteIdentifier(name);
+  return scope.joinsUsed().flatMap(({ foreignKey, joined }) => {
     const key = joined.requireColumn(joined.dataset.primary_key ?? 'id');
     const where = datasetWhereSql(ctx, joined);
-    const on = `${q(scope.alias)}.${q(foreignKey.name)} = ${q(name)}.${q(key.name)}${where === 'TRUE' ? '' : ` AND ${where}`}`;
-    return `LEFT JOIN ${joined.tableSql()} AS ${q(name)} ON ${on}`;
+    const on = `${q(scope.alias)}.${q(foreignKey.name)} = ${q(joined.alias)}.${q(key.name)}${where === 'TRUE' ? '' : ` AND ${where}`}`;
+    return [`LEFT JOIN ${joined.tableSql()} AS ${q(joined.alias)} ON ${on}`, ...joinsSql(ctx, joined)];
   });
-  return [`FROM ${scope.tableSql()} AS ${q(scope.alias)}`, ...joins, ...scope.rollups().map((used) => rollupJoinSql(ctx, scope, used))].join('\n');
 }
 
 function rollupJoinSql(ctx: QueryContext, scope: DatasetScope, { rollup, rows }: UsedRollup): string {
