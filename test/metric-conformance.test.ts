@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weekdays, type Calendar, type Grain } from '../src/model/index.js';
-import { compileMetric, readMetricRows, type MetricRequest, type MetricRow } from '../src/semantic/index.js';
+import { compileMetric, compileMetricGrains, readGrainRows, readMetricRows, type MetricRequest, type MetricRow } from '../src/semantic/index.js';
 import { loadCrmProject } from './support/crm-project.js';
 import { fixtureMetrics, referenceSeries, type Opportunity, type Series } from './support/crm-reference.js';
 import { crmWarehouses, type LoadedWarehouse } from './support/crm-warehouses.js';
@@ -137,6 +137,32 @@ describe.each(crmWarehouses)('two joins away on $name', ({ open }) => {
     for (const region of ['EMEA', 'NA', null]) {
       const expected = referenceSeries(metric, 'month', reference, range.from, range.to, (o: Opportunity) => o.region === region);
       expectSeries(rows.filter((r) => 'region' in r.slice && r.slice.region === region), expected, `${metric} ${region}`);
+    }
+  });
+});
+
+describe.each(crmWarehouses)('several grains in one statement on $name', ({ open }) => {
+  let db: LoadedWarehouse;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(() => db?.close());
+  const calendar: Calendar = { timezone: 'America/New_York', week_start: 'sunday', fiscal_year_start_month: 2 };
+
+  it.each(fixtureMetrics)('%s at day, week, month and quarter equals one query per grain', async (metric) => {
+    const project = loadCrmProject(calendar);
+    const ranges = [
+      { grain: 'day' as const, from: '2025-01-01', to: '2025-01-31' },
+      { grain: 'week' as const, from: '2024-12-01', to: '2025-04-30' },
+      { grain: 'month' as const, from: '2024-12-01', to: '2025-04-30' },
+      { grain: 'quarter' as const, from: '2024-11-01', to: '2025-04-30' },
+    ];
+    const env = { project, catalog: db.catalog, dialect: db.warehouse.dialect };
+    const together = compileMetricGrains({ metric, ranges, dimensions: ['stage'].filter(() => metric === 'open_pipeline') }, env);
+    const byGrain = readGrainRows(together, await db.warehouse.query(together.sql, together.params));
+    for (const range of ranges) {
+      const alone = compileMetric({ metric, ...range, dimensions: together.dimensions }, env);
+      expect(byGrain.get(range.grain), range.grain).toEqual(readMetricRows(alone, await db.warehouse.query(alone.sql, alone.params)));
     }
   });
 });

@@ -43,22 +43,81 @@ export const maxPeriods = 10_000;
  * Compiles a metric request into one SQL statement: every leaf aggregate, every dimension slice
  * (with CUBE) and every period of the range, including empty ones.
  */
-export function compileMetric(
-  request: MetricRequest,
-  env: { project: Pick<Project, 'datasets' | 'metrics' | 'config'>; catalog: Catalog; dialect: Dialect },
-): CompiledQuery {
-  const { project, catalog, dialect } = env;
-  const metric = project.metrics.get(request.metric);
-  if (!metric) throw new CompileError(`unknown metric "${request.metric}"`, 'metric', didYouMean(request.metric, project.metrics.keys()));
+export function compileMetric(request: MetricRequest, env: CompileEnv): CompiledQuery {
+  const { metric, dimensions } = checkMetricRequest(request, env);
+  const params = new SqlParams(env.dialect);
+  const part = compilePart(request, env, params, '');
+  return {
+    sql: `WITH ${withSql(part.ctes)}\n${part.select}\nORDER BY period_start`,
+    params: params.values,
+    metric,
+    grain: request.grain,
+    dimensions,
+    periods: part.periods,
+  };
+}
+
+/** A range of periods at one grain, as a sync keeps them current. */
+export interface GrainRange {
+  grain: Grain;
+  from: string;
+  to: string;
+}
+
+export interface CompiledGrains {
+  sql: string;
+  params: SqlParam[];
+  metric: Metric;
+  dimensions: string[];
+  /** Every period of each grain's range; rows carry their grain in a `grain` column. */
+  periods: Partial<Record<Grain, string[]>>;
+}
+
+/**
+ * Compiles a metric at several grains, each over its own range, into ONE statement (its parts
+ * joined by UNION ALL, a `grain` column telling them apart): a sync sends the warehouse one query
+ * per metric, however many grains it keeps.
+ */
+export function compileMetricGrains(
+  request: Omit<MetricRequest, 'grain' | 'from' | 'to'> & { ranges: GrainRange[] },
+  env: CompileEnv,
+): CompiledGrains {
+  if (request.ranges.length === 0) throw new CompileError('no grain to compute', 'grains');
+  const grains = request.ranges.map((r) => r.grain);
+  const repeated = grains.find((g, i) => grains.indexOf(g) !== i);
+  if (repeated) throw new CompileError(`grain ${repeated} is asked for twice`, 'grains');
+  const checked = request.ranges.map((range) => checkMetricRequest({ ...request, ...range }, env));
+  const params = new SqlParams(env.dialect);
+  const parts = request.ranges.map((range) => ({ range, part: compilePart({ ...request, ...range }, env, params, `${range.grain}_`) }));
+  // The grain is a validated name (day … year), so it is written as a literal, not bound.
+  const selects = parts.map(({ range, part }) => part.select.replace(/^SELECT /, `SELECT '${range.grain}' AS grain, `));
+  return {
+    sql: `WITH ${withSql(parts.flatMap(({ part }) => part.ctes))}\n${selects.join('\nUNION ALL\n')}\nORDER BY grain, period_start`,
+    params: params.values,
+    metric: checked[0]!.metric,
+    dimensions: checked[0]!.dimensions,
+    periods: Object.fromEntries(parts.map(({ range, part }) => [range.grain, part.periods])),
+  };
+}
+
+type CompileEnv = { project: Pick<Project, 'datasets' | 'metrics' | 'config'>; catalog: Catalog; dialect: Dialect };
+
+function checkMetricRequest(request: MetricRequest, env: CompileEnv): { metric: Metric; dimensions: string[] } {
+  const metric = env.project.metrics.get(request.metric);
+  if (!metric) throw new CompileError(`unknown metric "${request.metric}"`, 'metric', didYouMean(request.metric, env.project.metrics.keys()));
   const dimensions = request.dimensions ?? [];
   checkRequest(request, dimensions);
+  return { metric, dimensions };
+}
 
+/** One grain's CTEs and final SELECT, its CTE names prefixed so that several can share a statement. */
+function compilePart(request: MetricRequest, env: CompileEnv, params: SqlParams, prefix: string): { ctes: Cte[]; select: string; periods: string[] } {
+  const { project, catalog, dialect } = env;
   const calendar = project.config.calendar;
   const periods = periodStarts(request.from, request.to, request.grain, calendar);
   if (periods.length > maxPeriods) {
     throw new CompileError(`${request.from} to ${request.to} is ${periods.length} ${request.grain}s; a query covers at most ${maxPeriods} periods`, 'from', 'shorten the range or use a coarser grain');
   }
-  const params = new SqlParams(dialect);
   let zone: string | undefined;
   const ctx: QueryContext = {
     dialect,
@@ -67,23 +126,24 @@ export function compileMetric(
     catalog,
     calendar,
     grain: request.grain,
-    dimensions,
+    dimensions: request.dimensions ?? [],
     filters: request.filters ?? [],
     fromStart: periods[0]!,
     endExclusive: addPeriods(periods.at(-1)!, 1, request.grain),
     zone: () => (zone ??= params.bind(calendar.timezone)),
+    cte: (name) => `${prefix}${name}`,
   };
 
   const plan = planMetric(project, request.metric);
   const ctes: Cte[] = [renderSpine(ctx, periods.map((start) => ({ start, next: addPeriods(start, 1, request.grain) })))];
   const outputs: LeafOutput[] = [];
   for (const scan of groupScans(plan.leaves, ctx)) {
-    const name = `scan_${outputs.length}`;
+    const name = ctx.cte(`scan_${outputs.length}`);
     ctes.push([name, renderAggregateScan(ctx, scan.leaves, scan.scanFrom)]);
     outputs.push({ cte: name, columns: scan.leaves.map((leaf) => leaf.column) });
   }
   for (const leaf of plan.leaves) {
-    const name = `${leaf.type}_${outputs.length}`;
+    const name = ctx.cte(`${leaf.type}_${outputs.length}`);
     if (leaf.type === 'conversion') {
       ctes.push(...renderConversion(ctx, leaf, name));
       outputs.push({ cte: name, columns: [leaf.entered, leaf.converted] });
@@ -93,15 +153,11 @@ export function compileMetric(
     }
   }
   const combined = renderCombined(ctx, outputs, plan.value);
-  const withClause = [...ctes, ...combined.ctes].map(([name, body]) => `${name} AS (\n${indent(body)}\n)`).join(',\n');
-  return {
-    sql: `WITH ${withClause}\n${combined.select}`,
-    params: params.values,
-    metric,
-    grain: request.grain,
-    dimensions,
-    periods,
-  };
+  return { ctes: [...ctes, ...combined.ctes], select: combined.select, periods };
+}
+
+function withSql(ctes: Cte[]): string {
+  return ctes.map(([name, body]) => `${name} AS (\n${indent(body)}\n)`).join(',\n');
 }
 
 function checkRequest(request: MetricRequest, dimensions: string[]): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import pkg from 'node-sql-parser';
 import { crmCatalog } from '../../test/support/crm-catalog.js';
 import { loadCrmProject } from '../../test/support/crm-project.js';
-import { compileMetric } from './compile-metric.js';
+import { compileMetric, compileMetricGrains } from './compile-metric.js';
 import { dialectCases } from './dialect.cases.js';
 import { dialectNames } from './dialect.js';
 import { dialects } from './dialects/index.js';
@@ -39,5 +39,18 @@ describe('dialect details', () => {
   it('BigQuery cubes the period too and keeps its rows, as its GROUP BY takes CUBE alone', () => {
     expect(dialects.bigquery.groupByCube(['p'], ['d_0'])).toBe('GROUP BY CUBE (p, d_0)\nHAVING GROUPING(p) = 0');
     expect(dialects.snowflake.groupByCube(['p'], ['d_0'])).toBe('GROUP BY p, CUBE (d_0)');
+  });
+});
+
+describe.each(dialectNames)('%s: several grains in one statement', (name) => {
+  it('parses', () => {
+    const ranges = [
+      { grain: 'week' as const, from: '2025-01-01', to: '2025-03-31' },
+      { grain: 'month' as const, from: '2025-01-01', to: '2025-03-31' },
+    ];
+    for (const metric of ['win_rate', 'qualified_to_proposal', 'open_pipeline', 'revenue_quarter_to_date']) {
+      const query = compileMetricGrains({ metric, ranges }, { project: loadCrmProject(), catalog: crmCatalog(), dialect: dialects[name] });
+      expect(() => parser.astify(query.sql, { database: dialects[name].parserDatabase }), metric).not.toThrow();
+    }
   });
 });

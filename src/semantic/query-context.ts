@@ -25,4 +25,6 @@ export interface QueryContext {
   endExclusive: string;
   /** Placeholder of the reporting time zone, bound on first use. */
   zone(): string;
+  /** The name of one of this part's CTEs: several grains share one statement, each with its own. */
+  cte(name: string): string;
 }

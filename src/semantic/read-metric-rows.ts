@@ -1,4 +1,5 @@
-import type { CompiledQuery } from './compile-metric.js';
+import type { Grain } from '../model/index.js';
+import type { CompiledGrains, CompiledQuery } from './compile-metric.js';
 
 /** A slice names a value for some of the requested dimensions; {} is the total. */
 export type Slice = Record<string, string | null>;
@@ -42,4 +43,14 @@ export function compareSlices(a: Slice, b: Slice, dimensions: readonly string[])
     return x.localeCompare(y, undefined, { numeric: true });
   }
   return 0;
+}
+
+/** The rows of a several-grain statement, by grain (each grain's rows as readMetricRows orders them). */
+export function readGrainRows(query: CompiledGrains, rows: readonly Record<string, RawValue>[]): Map<Grain, MetricRow[]> {
+  const byGrain = new Map<Grain, MetricRow[]>();
+  for (const grain of Object.keys(query.periods) as Grain[]) {
+    const own = rows.filter((row) => row.grain === grain);
+    byGrain.set(grain, readMetricRows({ ...query, grain, periods: query.periods[grain]! }, own));
+  }
+  return byGrain;
 }

@@ -22,34 +22,33 @@ export function renderCombined(ctx: QueryContext, outputs: LeafOutput[], value: 
   const allColumns = outputs.flatMap((o) => o.columns);
   const keys = ['period_start', ...dims];
   const ctes: Cte[] = [];
-  const slicesFrom = ctx.dimensions.length > 0 ? ' CROSS JOIN slices AS k' : '';
+  const slicesFrom = ctx.dimensions.length > 0 ? ` CROSS JOIN ${ctx.cte('slices')} AS k` : '';
   if (ctx.dimensions.length > 0) {
     const total = ctx.dimensions.flatMap(() => [dialect.castText('NULL'), '1']).join(', ');
     const seen = outputs.map((o) => `SELECT ${dims.join(', ')} FROM ${o.cte}`);
-    ctes.push(['slices', `SELECT DISTINCT ${dims.join(', ')} FROM (\n${[...seen, `SELECT ${total}`].join('\nUNION ALL\n')}\n) AS all_slices`]);
+    ctes.push([ctx.cte('slices'), `SELECT DISTINCT ${dims.join(', ')} FROM (\n${[...seen, `SELECT ${total}`].join('\nUNION ALL\n')}\n) AS all_slices`]);
   }
   const stacked = [
     ...outputs.map((o) => {
       const cells = allColumns.map((c) => (o.columns.includes(c) ? c.name : `${dialect.nullDouble()} AS ${c.name}`));
       return `SELECT ${[...keys, ...cells].join(', ')} FROM ${o.cte}`;
     }),
-    `SELECT ${['s.period_start', ...dims.map((d) => `k.${d}`), ...allColumns.map((c) => `${dialect.nullDouble()} AS ${c.name}`)].join(', ')} FROM spine AS s${slicesFrom}`,
+    `SELECT ${['s.period_start', ...dims.map((d) => `k.${d}`), ...allColumns.map((c) => `${dialect.nullDouble()} AS ${c.name}`)].join(', ')} FROM ${ctx.cte('spine')} AS s${slicesFrom}`,
   ];
   ctes.push([
-    'combined',
+    ctx.cte('combined'),
     `SELECT ${[...keys, ...allColumns.map((c) => `MAX(${c.name}) AS ${c.name}`)].join(', ')}\nFROM (\n${stacked.join('\nUNION ALL\n')}\n) AS stacked\nGROUP BY ${keys.join(', ')}`,
   ]);
 
-  let source = 'combined';
+  let source = ctx.cte('combined');
   if (allColumns.some((c) => c.toDate)) {
-    ctes.push(['accumulated', renderAccumulated(ctx, keys, allColumns)]);
-    source = 'accumulated';
+    source = ctx.cte('accumulated');
+    ctes.push([source, renderAccumulated(ctx, keys, allColumns)]);
   }
   const select = [
     `SELECT ${[...keys, `${dialect.castDouble(valueSql(dialect, value))} AS value`].join(', ')}`,
     `FROM ${source}`,
     `WHERE period_start >= ${dialect.castDate(ctx.params.bind(ctx.fromStart))}`,
-    'ORDER BY period_start',
   ].join('\n');
   return { ctes, select };
 }
@@ -58,7 +57,7 @@ export function renderCombined(ctx: QueryContext, outputs: LeafOutput[], value: 
 export function renderSpine(ctx: QueryContext, periods: { start: string; next: string }[]): Cte {
   const { dialect, params } = ctx;
   const rows = periods.map((p) => [dialect.castDate(params.bind(p.start)), dialect.castDate(params.bind(p.next))]);
-  return ['spine', dialect.rowsSql(['period_start', 'next_start'], rows)];
+  return [ctx.cte('spine'), dialect.rowsSql(['period_start', 'next_start'], rows)];
 }
 
 /** Running totals within each to-date period (quarter-to-date …), per slice. */
@@ -74,7 +73,7 @@ function renderAccumulated(ctx: QueryContext, keys: string[], columns: LeafColum
     return `SUM(COALESCE(${c.name}, 0)) OVER (${over}) AS ${c.name}`;
   });
   const withResets = [...keys, ...columns.map((c) => c.name), ...resets].join(', ');
-  return `SELECT ${[...keys, ...cells].join(', ')}\nFROM (SELECT ${withResets} FROM combined) AS periods`;
+  return `SELECT ${[...keys, ...cells].join(', ')}\nFROM (SELECT ${withResets} FROM ${ctx.cte('combined')}) AS periods`;
 }
 
 function valueSql(dialect: Dialect, value: ValueExpr): string {

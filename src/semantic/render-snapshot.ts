@@ -56,7 +56,7 @@ export function renderSnapshot(ctx: QueryContext, leaf: SnapshotLeaf, name: stri
   const asOf = ctx.dialect.castTimestamp(metric.as_of === 'start' ? 's.period_start' : 's.next_start');
   const valuesCte = [
     `SELECT s.period_start, ${[...groupingColumnsSql(ctx, 'v'), `${valueSql} AS ${leaf.column.name}`].join(', ')}`,
-    'FROM spine AS s',
+    `FROM ${ctx.cte('spine')} AS s`,
     `JOIN ${name}_versions AS v ON v.valid_from < ${asOf} AND (v.valid_to IS NULL OR v.valid_to >= ${asOf})`,
     'WHERE v.requested = 1',
     groupBySql(ctx, 's.period_start', 'v'),
