@@ -185,3 +185,18 @@ ownership:
     ]);
   });
 });
+
+describe('checkProject: sync schedules', () => {
+  it('name trees and metrics that exist', () => {
+    const { project } = loadProject([
+      { path: 'kpitree.yaml', text: 'name: p\nwarehouse: duckdb:w.duckdb\nsync:\n  schedules:\n    - cron: "*/15 * * * *"\n      trees: [revenu]\n' },
+      { path: 'trees/revenue.yaml', text: 'id: revenue\nroot:\n  metric: won\n' },
+      { path: 'datasets/o.yaml', text: 'id: o\ntable: o\n' },
+      { path: 'metrics/won.yaml', text: 'id: won\nkind: count\ndataset: o\ntime: t\n' },
+    ]);
+    const issues = checkProject(project);
+    expect(issues.map((i) => `${i.file}:${i.line} ${i.field}: ${i.message} (${i.hint})`)).toEqual([
+      'kpitree.yaml:6 sync.schedules[0].trees[0]: unknown tree "revenu" (did you mean "revenue"?)',
+    ]);
+  });
+});

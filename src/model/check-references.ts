@@ -4,7 +4,7 @@ import { issueAt, type DefinitionKind, type Project, type ProjectIssue } from '.
 import { treeNodes } from './tree.js';
 
 type Path = (string | number)[];
-type Target = 'dataset' | 'metric' | 'person' | 'team';
+type Target = 'dataset' | 'metric' | 'tree' | 'person' | 'team';
 
 /** Every id that names another definition must name one that exists (formula variables: see checkFormulas). */
 export function checkReferences(project: Project): ProjectIssue[] {
@@ -39,6 +39,11 @@ export function checkReferences(project: Project): ProjectIssue[] {
     for (const { node, path } of treeNodes(tree)) refer('tree', id, [...path, 'metric'], 'metric', node.metric);
   }
 
+  project.config.sync.schedules.forEach((schedule, i) => {
+    schedule.trees.forEach((tree, j) => refer('config', 'config', ['sync', 'schedules', i, 'trees', j], 'tree', tree));
+    schedule.metrics.forEach((metric, j) => refer('config', 'config', ['sync', 'schedules', i, 'metrics', j], 'metric', metric));
+  });
+
   const owners = (path: Path, target: Target, name: string | undefined) => refer('owners', 'owners', path, target, name);
   project.owners.people.forEach((person, i) => owners(['people', i, 'team'], 'team', person.team));
   project.owners.teams.forEach((team, i) => {
@@ -69,6 +74,8 @@ export function candidates(project: Project, target: Target): Iterable<string> {
       return project.datasets.keys();
     case 'metric':
       return project.metrics.keys();
+    case 'tree':
+      return project.trees.keys();
     case 'person':
       return project.owners.people.map((p) => p.id);
     case 'team':

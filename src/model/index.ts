@@ -19,11 +19,14 @@ export {
 export { durationUnits, parseDuration, type Duration } from './duration.js';
 export {
   calendarSchema,
+  cronSchema,
   projectConfigSchema,
+  syncConfigSchema,
   warehouseConfigSchema,
   weekdays,
   type Calendar,
   type ProjectConfig,
+  type SyncConfig,
   type WarehouseConfig,
   type Weekday,
 } from './project-config.js';

@@ -278,3 +278,23 @@ describe('loadProject: files and ids', () => {
     expect(checkProject(project)).toEqual([]);
   });
 });
+
+describe('kpitree.yaml sync settings', () => {
+  const load = (sync: string) =>
+    loadProject([{ path: 'kpitree.yaml', text: `name: p\nwarehouse: duckdb:w.duckdb\nsync:\n${sync}` }]);
+
+  it('default to a daily run at 06:00 of week, month and quarter, recomputing 90 days', () => {
+    const { project, issues } = loadProject([{ path: 'kpitree.yaml', text: 'name: p\nwarehouse: duckdb:w.duckdb\n' }]);
+    expect(issues).toEqual([]);
+    expect(project.config.sync).toMatchObject({ cron: '0 6 * * *', grains: ['week', 'month', 'quarter'], restatement: { seconds: 90 * 86400 }, attempts: 3 });
+  });
+
+  it('name a bad cron expression, grain or schedule by line', () => {
+    const { issues } = load('  cron: "every morning"\n  grains: [week, fortnight]\n  schedules:\n    - cron: "*/15 * * * *"\n');
+    expect(issues.map((i) => `${i.line} ${i.field}: ${i.message}`)).toEqual([
+      expect.stringMatching(/^4 sync\.cron: expected a cron expression/),
+      expect.stringMatching(/^5 sync\.grains\[1\]: /),
+      expect.stringMatching(/^7 sync\.schedules\[0\]: a schedule names at least one tree or metric/),
+    ]);
+  });
+});

@@ -128,5 +128,5 @@ function rawId(value: unknown): string | undefined {
 }
 
 function placeholderConfig(): ProjectConfig {
-  return { name: 'kpitree', warehouse: { url: '' }, calendar: { week_start: 'monday', fiscal_year_start_month: 1, timezone: 'UTC' } };
+  return { ...projectConfigSchema.parse({ name: 'kpitree', warehouse: 'unset' }), warehouse: { url: '' } };
 }
