@@ -4,6 +4,7 @@ import { loadCrmProject } from '../../test/support/crm-project.js';
 import { compileMetric, type MetricRequest } from './compile-metric.js';
 import { CompileError } from './compile-error.js';
 import { dialects } from './dialects/index.js';
+import { metricDimensions } from './metric-dimensions.js';
 import { inlineProject } from '../../test/support/inline-project.js';
 
 const project = loadCrmProject();
@@ -64,5 +65,12 @@ describe('joins', () => {
     const compile = (metric: string) => () => compileMetric({ metric, grain: 'month', from: '2025-01-01', to: '2025-01-31' }, { project, catalog, dialect: dialects.duckdb });
     expect(compile('far')).toThrow('b__c__d.e: an expression reaches at most 3 joins away');
     expect(compile('rolled')).toThrow('b.n is a rollup of dataset b: rollups are available on a metric');
+  });
+});
+
+describe('metricDimensions', () => {
+  it('lists the dimensions every dataset of a metric defines', () => {
+    expect(metricDimensions(project, 'win_rate')).toEqual(['region', 'segment', 'stage', 'region_or_unassigned']);
+    expect(metricDimensions(project, 'qualified_to_proposal')).toEqual(['stage', 'segment_code', 'region']);
   });
 });

@@ -15,5 +15,6 @@ export {
 export type { DimensionFilter } from './query-context.js';
 export { readMetricRows, readGrainRows, compareSlices, type MetricRow, type Slice } from './read-metric-rows.js';
 export { checkCatalog } from './check-catalog.js';
+export { metricDimensions } from './metric-dimensions.js';
 export { addDays, addPeriods, isIsoDate, parsePeriod, periodFormatsHint, periodLabel, periodStart, periodStarts } from './periods.js';
 export type { SqlParam } from './sql-params.js';
