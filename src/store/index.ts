@@ -1,0 +1,18 @@
+export type { Queryable, SqlParam, SqlScalar, Store, StoreRow, Transaction } from './store.js';
+export { StoreError, type StoreErrorKind } from './store-error.js';
+export { openStore, type OpenStoreOptions } from './open-store.js';
+export { parseStoreUrl, storeUrlFor, type StoreLocation } from './parse-store-url.js';
+export { storeMigrations, type Migration } from './migrations/index.js';
+export type { SeriesKey, SeriesRow, Slice, StoredSeriesRow } from './series/series-types.js';
+export { sliceKey } from './series/slice-key.js';
+export { replaceSeriesWindow, seriesBatchSize, type SeriesWindow, type WindowReplaced } from './series/replace-series-window.js';
+export { readSeries, type SeriesQuery } from './series/read-series.js';
+export { listSlices } from './series/list-slices.js';
+export { latestPeriod } from './series/latest-period.js';
+export { runHeartbeatTimeoutMs, type MetricFailure, type RunStatus, type RunTrigger, type SyncRun } from './runs/run-types.js';
+export { startRun, type StartRun } from './runs/start-run.js';
+export { heartbeatRun } from './runs/heartbeat-run.js';
+export { recordMetricResult, type MetricResult } from './runs/record-metric-result.js';
+export { finishRun } from './runs/finish-run.js';
+export { listRuns, readRun, type ListRunsOptions } from './runs/list-runs.js';
+export { markInterruptedRuns } from './runs/mark-interrupted-runs.js';
