@@ -9,4 +9,9 @@ describe('distributions', () => {
     expect(fUpperP(3.5, 2, 30)).toBeCloseTo(0.043032141544536606, 12);
     expect(normalTwoSidedP(1.96)).toBeCloseTo(0.049995790296440856, 12);
   });
+
+  // R: pf(80, 3, 40, lower.tail = FALSE)
+  it('keep tiny upper tails to relative precision', () => {
+    expect(Math.abs(fUpperP(80, 3, 40) / 5.9876887524973492e-17 - 1)).toBeLessThan(1e-10);
+  });
 });
