@@ -1,6 +1,5 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
-import fCdf from '@stdlib/stats-base-dists-f-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { salesforceObjects } from '../../src/catalog/index.js';
-import { expressionRefs, metricInputs, treeNodes, type Metric, type Project } from '../../src/model/index.js';
+import { expressionRefs, metricInputs, treeNodes, type Dataset, type Metric, type Project } from '../../src/model/index.js';
+import { metricDimensions } from '../../src/semantic/index.js';
 import { catalogueDir, loadCatalogue } from './support/catalogue-project.js';
 
 /**
@@ -43,7 +44,7 @@ const seedEntries: Record<string, string[]> = {
   ],
   'Deal Velocity': ['deal_velocity'],
   'Email Engagement Analysis': ['email_open_rate', 'email_reply_rate', 'email_response_time'],
-  'Lead Source Attribution': ['first_touch_revenue', 'campaign_attributed_revenue'],
+  'Lead Source Attribution': ['first_touch_revenue', 'campaign_attributed_revenue', 'linear_touch_revenue'],
   'Marketing Qualified Lead Rate': ['mql_rate'],
   'Pipeline Value': ['pipeline_value', 'weighted_pipeline'],
   'Sales Velocity Analysis': ['pipeline_velocity', 'opportunities_created', 'average_deal_size', 'win_rate', 'sales_cycle_length'],
@@ -133,6 +134,42 @@ describe('the Salesforce catalogue (catalog/salesforce) as definitions', () => {
     expect(metrics().some((m) => 'expr' in m && m.expr && expressionRefs(m.expr.ast).some((r) => rollups.has(r.path[0]!)))).toBe(true);
   });
 
+  it('defines the stage conversions as conversions over the stage history, the first of them a 90-day stage pair: the template discovery copies for the org\'s own stages', () => {
+    const conversions = metrics().filter((m) => m.id.startsWith('stage_conversion_'));
+    expect(conversions).toHaveLength(4);
+    for (const metric of conversions) {
+      expect(metric, metric.id).toMatchObject({ kind: 'conversion', dataset: 'opportunity_history', entity: { text: 'opportunity_id' }, time: { text: 'created_date' }, window: { text: '90 days' }, layer: 'pipeline_health', cadence: 'weekly' });
+      expect(metric.tags, metric.id).toContain('stage_conversion');
+    }
+    // plan-project.ts: the first conversion over the stage history, in load order, gives the window, layer, indicator, cadence and tags.
+    const template = metrics().find((m) => m.kind === 'conversion' && m.dataset === 'opportunity_history');
+    expect(template?.id).toMatch(/^stage_conversion_/);
+  });
+
+  it('slices the stage history, stage changes and line items by region, segment and rep through the opportunity, and activities by seat', () => {
+    for (const id of ['opportunity_history', 'opportunity_stage_changes', 'opportunity_line_items']) {
+      const names = project.datasets.get(id)!.dimensions.map((d) => [d.name, d.expr?.text]);
+      expect(names, id).toEqual(expect.arrayContaining([['region', 'opportunity.region'], ['segment', 'opportunity.segment'], ['rep', 'opportunity.rep']]));
+    }
+    for (const id of ['tasks', 'events', 'email_messages']) {
+      expect(project.datasets.get(id)!.dimensions.map((d) => d.name), id).toEqual(expect.arrayContaining(['region', 'department', 'seat', 'role']));
+    }
+  });
+
+  it('lets the stage conversions, the pipeline snapshots and the metrics built on them slice by region, segment and rep (coverage: not segment, quotas have none)', () => {
+    const by = (id: string) => metricDimensions(project, id);
+    const pipeline = ['pipeline_value', 'weighted_pipeline', 'open_opportunities', 'pipeline_due', 'forecast_revenue', 'average_open_deal_size', 'average_opportunity_age',
+      'average_days_in_stage', 'opportunities_aged_0_30_days', 'opportunities_aged_31_60_days', 'opportunities_aged_61_90_days', 'opportunities_aged_over_90_days',
+      'stale_pipeline_value', 'stale_pipeline_share', 'stalled_opportunities', 'forecast_accuracy', 'product_revenue'];
+    const conversions = metrics().filter((m) => m.id.startsWith('stage_conversion_')).map((m) => m.id);
+    for (const id of [...pipeline, ...conversions]) expect(by(id), id).toEqual(expect.arrayContaining(['region', 'segment', 'rep', 'owner_id']));
+    for (const id of conversions) expect(by(id), id).toEqual(expect.arrayContaining(['lead_source', 'opportunity_type']));
+    expect(by('pipeline_coverage_ratio')).toEqual(expect.arrayContaining(['region', 'rep', 'owner_id']));
+    expect(by('pipeline_coverage_ratio')).not.toContain('segment');
+    expect(by('activities')).toEqual(expect.arrayContaining(['region', 'seat', 'department', 'role']));
+    expect(by('linear_touch_revenue')).toEqual(expect.arrayContaining(['campaign', 'campaign_type', 'lead_source', 'region', 'segment']));
+  });
+
   it('puts the five CEO KPIs and the incident metrics in the default revenue tree', () => {
     const nodes = new Set(treeNodes(project.trees.get('revenue')!).map((n) => n.node.metric));
     for (const id of [...ceoKpis, ...manifestIds]) expect(nodes.has(id), id).toBe(true);
@@ -174,7 +211,10 @@ describe('the Salesforce catalogue (catalog/salesforce) as definitions', () => {
   });
 });
 
-/** Tables a metric reads: its dataset's table, the tables of the joins and rollups its expressions use, and its inputs'. */
+/**
+ * Tables a metric reads: its dataset's table, the tables of the joins and rollups its expressions
+ * use (through a joined dataset's fields into its own joins, as the compiler does), and its inputs'.
+ */
 function tablesRead(project: Project, metric: Metric, seen = new Set<string>()): Set<string> {
   const tables = new Set<string>();
   if (seen.has(metric.id)) return tables;
@@ -182,26 +222,38 @@ function tablesRead(project: Project, metric: Metric, seen = new Set<string>()):
   for (const input of metricInputs(metric)) for (const t of tablesRead(project, project.metrics.get(input)!, seen)) tables.add(t);
   if (!('dataset' in metric)) return tables;
   const dataset = project.datasets.get(metric.dataset)!;
-  tables.add(dataset.table);
   const expressions = ['expr', 'time', 'filter', 'entity', 'from', 'to', 'valid_from', 'valid_to']
     .map((key) => (metric as unknown as Record<string, { ast?: unknown } | undefined>)[key])
     .filter((e): e is { text: string; ast: never } => typeof e === 'object' && e !== null && 'ast' in e);
-  const names = new Set<string>();
-  const expand = (ast: Parameters<typeof expressionRefs>[0]) => {
-    for (const ref of expressionRefs(ast)) {
-      const name = ref.path.join('.');
-      if (names.has(name)) continue;
-      names.add(name);
-      const field = [...dataset.fields, ...dataset.dimensions].find((f) => f.name === name && f.expr);
-      if (field?.expr) expand(field.expr.ast);
-    }
+  const expanded = new Set<string>();
+  /** Names in an expression of `at` (the metric's dataset, a joined one, or a rollup's rows). */
+  const expand = (at: Dataset, ast: Parameters<typeof expressionRefs>[0], ownRollups: boolean) => {
+    for (const ref of expressionRefs(ast)) readName(at, ref.path, ownRollups);
   };
-  for (const e of [...expressions, ...(dataset.where ? [dataset.where] : [])]) expand(e.ast);
-  for (const name of names) {
-    const join = dataset.joins.find((j) => name.startsWith(`${j.name}.`));
-    if (join) tables.add(project.datasets.get(join.dataset)!.table);
-    const rollup = dataset.rollups.find((r) => r.name === name);
-    if (rollup) tables.add(project.datasets.get(rollup.dataset)!.table);
-  }
+  const readDataset = (at: Dataset, ownRollups: boolean) => {
+    if (expanded.has(`${at.id} where`)) return;
+    expanded.add(`${at.id} where`);
+    tables.add(at.table);
+    if (at.where) expand(at, at.where.ast, ownRollups);
+  };
+  const readName = (at: Dataset, path: string[], ownRollups: boolean): void => {
+    const key = `${at.id}:${path.join('.')}`;
+    if (expanded.has(key)) return;
+    expanded.add(key);
+    if (path.length === 2) {
+      const joined = project.datasets.get(at.joins.find((j) => j.name === path[0])!.dataset)!;
+      readDataset(joined, false);
+      return readName(joined, [path[1]!], false);
+    }
+    const field = [...at.fields, ...at.dimensions].find((f) => f.name === path[0] && f.expr);
+    if (field?.expr) return expand(at, field.expr.ast, ownRollups);
+    const rollup = ownRollups ? at.rollups.find((r) => r.name === path[0]) : undefined;
+    if (!rollup) return;
+    const rows = project.datasets.get(rollup.dataset)!;
+    readDataset(rows, true);
+    for (const e of [rollup.expr, rollup.filter]) if (e) expand(rows, e.ast, true);
+  };
+  readDataset(dataset, true);
+  for (const e of expressions) expand(dataset, e.ast, true);
   return tables;
 }

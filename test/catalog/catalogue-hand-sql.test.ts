@@ -57,13 +57,26 @@ const firstWon = `first_won AS (
   WHERE ${live('a')} GROUP BY a.id)`;
 const campaignCost = `cost AS (SELECT ${month('start_date')} AS period, sum(actual_cost) AS cost
     FROM salesforce.campaign c WHERE ${live('c')} AND ${inRange('start_date')} GROUP BY 1)`;
-const conversionWithin90Days = (from: string, to: string[]) => `WITH ${history},
-  entered AS (SELECT opportunity_id, min(created_date) AS at FROM history WHERE stage_name = '${from}' GROUP BY 1),
-  reached AS (SELECT opportunity_id, min(created_date) AS at FROM history WHERE stage_name IN (${to.map((s) => `'${s}'`).join(', ')}) GROUP BY 1)
-  SELECT ${month('e.at')} AS period,
-    avg(CASE WHEN r.at >= e.at AND r.at <= e.at + INTERVAL 90 DAY THEN 1.0 ELSE 0.0 END) AS value
-  FROM entered e LEFT JOIN reached r USING (opportunity_id)
-  WHERE ${inRange('e.at')} GROUP BY 1`;
+/**
+ * The conversion kind: an opportunity enters the cohort of the month of its first row in stage `from`,
+ * and converts if a row in one of the stages `to` follows within 90 days.
+ */
+const conversionWithin90Days = (from: string, to: string[], by: { period: string; columns: string[] } = { period: 'month', columns: [] }) => `WITH ${history},
+  entered AS (SELECT opportunity_id, min(created_date) AS at FROM history WHERE stage_name = '${from}' GROUP BY 1)
+  SELECT CAST(date_trunc('${by.period}', e.at) AS DATE) AS period${by.columns.map((c) => `, ${c}`).join('')},
+    avg(CASE WHEN EXISTS (SELECT 1 FROM history r WHERE r.opportunity_id = e.opportunity_id AND r.stage_name IN (${to.map((s) => `'${s}'`).join(', ')})
+      AND r.created_date >= e.at AND r.created_date <= e.at + INTERVAL 90 DAY) THEN 1.0 ELSE 0.0 END) AS value
+  FROM entered e
+  JOIN salesforce.opportunity o ON o.id = e.opportunity_id
+  LEFT JOIN salesforce."user" u ON u.id = o.owner_id AND NOT u._fivetran_deleted
+  LEFT JOIN salesforce.account a ON a.id = o.account_id AND ${live('a')}
+  WHERE ${inRange('e.at')} GROUP BY ALL`;
+/** The catalogue's qualified-to-close rate: rolled up onto the opportunity, the first won row within 180 days of the first Qualification row. */
+const qualifiedToClose = `WITH ${history},
+  entered AS (SELECT opportunity_id, min(created_date) AS at FROM history WHERE stage_name = 'Qualification' GROUP BY 1),
+  won AS (SELECT opportunity_id, min(created_date) AS at FROM history WHERE stage_name = 'Closed Won' GROUP BY 1)
+  SELECT ${month('e.at')} AS period, avg(CASE WHEN w.at >= e.at AND w.at <= e.at + INTERVAL 180 DAY THEN 1.0 ELSE 0.0 END) AS value
+  FROM entered e LEFT JOIN won w USING (opportunity_id) WHERE ${inRange('e.at')} GROUP BY 1`;
 
 const handSql: Record<string, string> = {
   // counts, distinct counts and sums (aggregate kinds)
@@ -111,7 +124,9 @@ const handSql: Record<string, string> = {
     SELECT ${month('o.close_date')} AS period, avg((o.close_date - CAST(o.created_date AS DATE)) / (s.reached - 1.0)) AS value
     FROM salesforce.opportunity o JOIN stages s ON s.opportunity_id = o.id
     WHERE ${live('o')} AND o.is_won AND s.reached > 1 AND ${inRange('o.close_date')} GROUP BY 1`,
+  // conversions over the stage history
   stage_conversion_prospecting_to_qualification: conversionWithin90Days('Prospecting', ['Qualification', 'Proposal', 'Negotiation', 'Closed Won']),
+  stage_conversion_qualification_to_proposal: conversionWithin90Days('Qualification', ['Proposal', 'Negotiation', 'Closed Won']),
   stage_conversion_proposal_to_negotiation: conversionWithin90Days('Proposal', ['Negotiation', 'Closed Won']),
   stage_conversion_negotiation_to_closed_won: conversionWithin90Days('Negotiation', ['Closed Won']),
   proposals_entered: `WITH ${history}
@@ -187,13 +202,8 @@ const handSql: Record<string, string> = {
     forecast AS (SELECT period, sum(amount * probability / 100) AS forecast FROM state
       WHERE ${open} AND close_date >= period AND close_date < next GROUP BY 1)
     SELECT period, 1 - abs(forecast.forecast - won.revenue) / won.revenue AS value FROM forecast JOIN won USING (period)`,
-  // conversion: the first entry into Qualification, won within 180 days
-  qualified_to_close_rate: `WITH ${history},
-    cohort AS (SELECT opportunity_id, min(created_date) AS entered FROM history WHERE stage_name = 'Qualification' GROUP BY 1)
-    SELECT ${month('c.entered')} AS period,
-      avg(CASE WHEN EXISTS (SELECT 1 FROM history w WHERE w.opportunity_id = c.opportunity_id AND w.stage_name = 'Closed Won'
-        AND w.created_date >= c.entered AND w.created_date <= c.entered + INTERVAL 180 DAY) THEN 1.0 ELSE 0.0 END) AS value
-    FROM cohort c WHERE ${inRange('c.entered')} GROUP BY 1`,
+  // rollups onto the opportunity: the first entry into Qualification, the first win within 180 days
+  qualified_to_close_rate: qualifiedToClose,
   // snapshots from the stage history
   pipeline_value: `WITH ${months}, ${history}, ${stateAt('end')} SELECT period, sum(amount) AS value FROM state WHERE ${open} GROUP BY 1`,
   open_opportunities: `WITH ${months}, ${history}, ${stateAt('end')} SELECT period, count(*) AS value FROM state WHERE ${open} GROUP BY 1`,
@@ -255,23 +265,62 @@ describe('catalogue metrics equal hand-written SQL over the demo org (DuckDB, by
     expectSameSeries(rows, expected, metric);
   });
 
-  it('Proposal → Negotiation conversion by region and segment, where the demo plants its incident', async () => {
+  it('Proposal → Negotiation conversion by region and segment, where the demo plants its incident: through the history\'s opportunity to its owner and account', async () => {
     const rows = await runMetric(project, dbs.duckdb, { metric: 'stage_conversion_proposal_to_negotiation', grain: 'quarter', ...demoRange, dimensions: ['region', 'segment'] });
-    const expected = await hand(`WITH ${history},
-      entered AS (SELECT opportunity_id, min(created_date) AS at FROM history WHERE stage_name = 'Proposal' GROUP BY 1),
-      reached AS (SELECT opportunity_id, min(created_date) AS at FROM history WHERE stage_name IN ('Negotiation', 'Closed Won') GROUP BY 1)
-      SELECT CAST(date_trunc('quarter', e.at) AS DATE) AS period, u.region__c AS region, a.segment__c AS segment,
-        avg(CASE WHEN r.at >= e.at AND r.at <= e.at + INTERVAL 90 DAY THEN 1.0 ELSE 0.0 END) AS value
-      FROM entered e LEFT JOIN reached r USING (opportunity_id)
-      JOIN salesforce.opportunity o ON o.id = e.opportunity_id
-      LEFT JOIN salesforce."user" u ON u.id = o.owner_id
-      LEFT JOIN salesforce.account a ON a.id = o.account_id
-      WHERE ${inRange('e.at')} GROUP BY 1, 2, 3`);
+    const expected = await hand(conversionWithin90Days('Proposal', ['Negotiation', 'Closed Won'], { period: 'quarter', columns: ['u.region__c AS region', 'a.segment__c AS segment'] }));
     expect(expected.length).toBeGreaterThan(12);
-    for (const e of expected) {
-      const got = rows.find((r) => r.period === e.period && r.slice.region === e.region && r.slice.segment === e.segment);
-      expect(got?.value, `${e.period} ${e.region} ${e.segment}`).toBeCloseTo(Number(e.value), 12);
-    }
+    expectSameSlices(rows, expected, ['region', 'segment']);
+  });
+
+  it('pipeline value at each month\'s end by region, and pipeline due at its start by segment, through the history\'s opportunity', async () => {
+    const owners = `LEFT JOIN salesforce."user" u ON u.id = o.owner_id AND NOT u._fivetran_deleted
+      LEFT JOIN salesforce.account a ON a.id = o.account_id AND ${live('a')}`;
+    const value = await hand(`WITH ${months}, ${history}, ${stateAt('end')}
+      SELECT s.period, u.region__c AS region, sum(s.amount) AS value
+      FROM (SELECT * FROM state WHERE ${open}) AS s JOIN salesforce.opportunity o ON o.id = s.opportunity_id ${owners} GROUP BY 1, 2`);
+    expect(value.length).toBeGreaterThanOrEqual(27);
+    expectSameSlices(await runMetric(project, dbs.duckdb, { metric: 'pipeline_value', grain: 'month', ...demoRange, dimensions: ['region'] }), value, ['region']);
+    const due = await hand(`WITH ${months}, ${history}, ${stateAt('start')}
+      SELECT s.period, a.segment__c AS segment, sum(s.amount) AS value
+      FROM (SELECT * FROM state WHERE ${open} AND close_date >= period AND close_date < next) AS s
+      JOIN salesforce.opportunity o ON o.id = s.opportunity_id ${owners} GROUP BY 1, 2`);
+    expect(due.length).toBeGreaterThanOrEqual(20);
+    expectSameSlices(await runMetric(project, dbs.duckdb, { metric: 'pipeline_due', grain: 'month', ...demoRange, dimensions: ['segment'] }), due, ['segment']);
+  });
+
+  it('revenue by product line by region and rep, through the line item\'s opportunity', async () => {
+    const rows = await runMetric(project, dbs.duckdb, { metric: 'product_revenue', grain: 'quarter', ...demoRange, dimensions: ['region', 'rep'] });
+    const expected = await hand(`SELECT CAST(date_trunc('quarter', o.close_date) AS DATE) AS period, u.region__c AS region, u.name AS rep, sum(li.total_price) AS value
+      FROM salesforce.opportunity_line_item li JOIN salesforce.opportunity o ON o.id = li.opportunity_id
+      LEFT JOIN salesforce."user" u ON u.id = o.owner_id AND NOT u._fivetran_deleted
+      WHERE ${live('li')} AND ${live('o')} AND o.is_won AND ${inRange('o.close_date')} GROUP BY 1, 2, 3`);
+    expect(expected.length).toBeGreaterThan(20);
+    expectSameSlices(rows, expected, ['region', 'rep']);
+  });
+
+  it('activities by region and seat: SDRs apart from AEs (by title), where the demo drops SDR activity in NA', async () => {
+    const rows = await runMetric(project, dbs.duckdb, { metric: 'activities', grain: 'month', ...demoRange, dimensions: ['region', 'seat'] });
+    const seat = `CASE WHEN u.title = 'Sales Development Representative' THEN 'SDR' WHEN u.title LIKE '%Account Executive' THEN 'AE' ELSE u.title END`;
+    const expected = await hand(`
+      SELECT period, region, seat, count(*) AS value FROM (
+        SELECT ${month('t.activity_date')} AS period, u.region__c AS region, ${seat} AS seat FROM salesforce.task t
+        LEFT JOIN salesforce."user" u ON u.id = t.owner_id WHERE ${live('t')} AND ${inRange('t.activity_date')}
+        UNION ALL
+        SELECT ${month('e.activity_date_time')}, u.region__c, ${seat} FROM salesforce.event e
+        LEFT JOIN salesforce."user" u ON u.id = e.owner_id WHERE ${live('e')} AND ${inRange('e.activity_date_time')}
+      ) AS a GROUP BY 1, 2, 3`);
+    expect(new Set(expected.map((e) => e.seat))).toEqual(new Set(['SDR', 'AE']));
+    expectSameSlices(rows, expected, ['region', 'seat']);
+    // The incident (SDRs in NA, −30% from mid-October): of the six region × seat slices, NA SDRs fall most from Aug–Sep to Nov–Dec.
+    const change = (region: string, s: string) => {
+      const sum = (periods: string[]) => rows.filter((r) => r.slice.region === region && r.slice.seat === s && periods.includes(r.period)).reduce((t, r) => t + r.value!, 0);
+      return sum(['2025-11-01', '2025-12-01']) / sum(['2025-08-01', '2025-09-01']);
+    };
+    const changes = ['NA', 'EMEA', 'APAC'].flatMap((region) => ['SDR', 'AE'].map((s) => ({ slice: `${region} ${s}`, change: change(region, s) })));
+    const worst = changes.reduce((a, b) => (b.change < a.change ? b : a));
+    expect(worst.slice).toBe('NA SDR');
+    expect(worst.change).toBeLessThan(0.8);
+    expect(changes.filter((c) => c.slice !== 'NA SDR').every((c) => c.change > 0.85), JSON.stringify(changes)).toBe(true);
   });
 
   it('activities by region and department, where the demo drops SDR activity in NA', async () => {
@@ -309,6 +358,25 @@ describe('catalogue metrics equal hand-written SQL over the demo org (DuckDB, by
     }
   });
 });
+
+/** Every slice of every requested dimension equals the hand SQL's row for it, and the hand SQL has a row for every such slice with a value. */
+function expectSameSlices(rows: MetricRow[], expected: Record<string, unknown>[], dimensions: string[]): void {
+  const keyOf = (period: string, values: unknown[]) => `${period} ${JSON.stringify(values.map((v) => (v === null || v === undefined ? null : String(v))))}`;
+  const want = new Map(expected.map((e) => [keyOf(String(e.period), dimensions.map((d) => e[d])), e.value === null ? null : Number(e.value)]));
+  const full = rows.filter((r) => dimensions.every((d) => d in r.slice));
+  for (const row of full) {
+    const key = keyOf(row.period, dimensions.map((d) => row.slice[d]));
+    const value = want.get(key);
+    if (value === undefined || value === null) {
+      expect([0, null], key).toContain(row.value);
+      continue;
+    }
+    expect(row.value, key).not.toBeNull();
+    expect(Math.abs(row.value! - value), `${key}: ${row.value} vs ${value}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value)));
+    want.delete(key);
+  }
+  expect([...want.entries()].filter(([, v]) => v !== null && v !== 0), 'hand SQL slices kpitree lacks').toEqual([]);
+}
 
 /** Every month kpitree returns equals the hand SQL; a month the hand SQL has no row for is empty (0 for counts and sums, none for the rest). */
 function expectSameSeries(rows: MetricRow[], expected: Map<string, number | null>, metric: string): void {

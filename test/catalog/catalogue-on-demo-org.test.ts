@@ -70,6 +70,32 @@ describe('the Salesforce catalogue on a demo org', () => {
     duck.forEach((row, i) => expectClose(row.value, post[i]!.value, `${metric} ${key(row)}`));
   });
 
+  /** Slices that reach through a joined dataset's joins (history → opportunity → owner or account, touch → lead → opportunity). */
+  const slicedThroughJoins: [string, Grain, string[]][] = [
+    ...['prospecting_to_qualification', 'qualification_to_proposal', 'proposal_to_negotiation', 'negotiation_to_closed_won'].map(
+      (pair): [string, Grain, string[]] => [`stage_conversion_${pair}`, 'quarter', ['region', 'segment', 'rep']],
+    ),
+    ...['pipeline_value', 'weighted_pipeline', 'open_opportunities', 'pipeline_due', 'forecast_revenue', 'average_opportunity_age', 'average_days_in_stage',
+      'opportunities_aged_0_30_days', 'opportunities_aged_over_90_days', 'stale_pipeline_share', 'stalled_opportunities', 'average_open_deal_size', 'forecast_accuracy',
+      'product_revenue', 'stage_regression_rate'].map((id): [string, Grain, string[]] => [id, 'month', ['region', 'segment', 'rep']]),
+    ['pipeline_coverage_ratio', 'quarter', ['region', 'rep']],
+    ['activities', 'month', ['region', 'seat', 'role']],
+    ['linear_touch_revenue', 'month', ['campaign_type', 'region', 'segment']],
+  ];
+
+  it.each(slicedThroughJoins)('%s by %s and %j on DuckDB and Postgres, with the same numbers', async (metric, grain, dimensions) => {
+    const request = { metric, grain, ...demoRange, dimensions };
+    const [duck, post] = (await Promise.all(both().map((db) => runMetric(project, db, request)))) as [MetricRow[], MetricRow[]];
+    expect(duck.map(key)).toEqual(post.map(key));
+    for (const dimension of dimensions) {
+      const values = new Set(duck.map((r) => r.slice[dimension]).filter((v) => v !== undefined && v !== null));
+      expect(values.size, `${metric}: values of ${dimension}`).toBeGreaterThan(1);
+    }
+    const full = duck.filter((r) => dimensions.every((d) => typeof r.slice[d] === 'string') && r.value !== null && r.value !== 0);
+    expect(full.length, 'slices of every dimension with a value').toBeGreaterThan(3);
+    duck.forEach((row, i) => expectClose(row.value, post[i]!.value, `${metric} ${key(row)}`));
+  });
+
   describe.each(['revenue', 'revenue_by_motion'])('tree %s: every formula edge holds on the demo org', (treeId) => {
     const formulaNodes = () => treeNodes(project.trees.get(treeId)!).filter(({ node }) => node.formula);
 

@@ -55,7 +55,10 @@ export function planDiscoveredProject(input: PlanInput): { files: ProjectFile[];
     const located = locateDataset(historyDataset, recognition);
     const lacks = 'missing' in located ? ['the table'] : ['opportunity_id', 'stage_name', 'created_date'].filter((c) => 'missing' in physicalColumn(located, c));
     if (lacks.length === 0) {
-      const template = [...project.metrics.values()].find((m) => m.kind === 'conversion' && m.dataset === historyDataset.id && computable.has(m.id));
+      // The template is the catalogue's stage-pair conversion (tagged so), computable here or not:
+      // its stage names may be the very ones this org spells differently.
+      const conversions = [...project.metrics.values()].filter((m) => m.kind === 'conversion' && m.dataset === historyDataset.id);
+      const template = conversions.find((m) => m.tags.includes('stage_conversion')) ?? conversions.find((m) => computable.has(m.id));
       generated = stageConversionMetrics(stages, historyDataset.id, history.source, template?.kind === 'conversion' ? template : undefined).filter((g) => !project.metrics.has(g.id));
       decisions.push(
         generated.length > 0
