@@ -10,3 +10,13 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** A runtime failure the command has already explained (a sync with failed metrics): exit code 1, its message printed once. */
+export class RuntimeFailure extends Error {
+  readonly exitCode = exitCodes.failure;
+
+  constructor(message: string, readonly details: string[] = []) {
+    super(message);
+    this.name = 'RuntimeFailure';
+  }
+}

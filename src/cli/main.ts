@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
+import { StoreError } from '../store/index.js';
 import { WarehouseError } from '../warehouse/index.js';
-import { exitCodes, UsageError } from './cli-error.js';
+import { exitCodes, RuntimeFailure, UsageError } from './cli-error.js';
 import { correlateCommand } from './commands/correlate.js';
 import { detectCommand } from './commands/detect.js';
 import { discoverCommand } from './commands/discover.js';
@@ -8,6 +9,11 @@ import { demoDataCommand } from './commands/demo-data.js';
 import { demoCommand } from './commands/demo.js';
 import { forecastCommand } from './commands/forecast.js';
 import { queryCommand } from './commands/query.js';
+import { runsCommand } from './commands/runs.js';
+import { scheduleCommand } from './commands/schedule.js';
+import { seriesCommand } from './commands/series.js';
+import { syncCommand } from './commands/sync.js';
+import { workerCommand } from './commands/worker.js';
 import { treeCommand } from './commands/tree.js';
 import { validateCommand } from './commands/validate.js';
 import { processIo, type CliIo } from './io.js';
@@ -119,6 +125,54 @@ function buildProgram(io: CliIo): Command {
     .addOption(formatOption())
     .action((a, b, options) => correlateCommand(a, b, options, io));
 
+  program
+    .command('sync')
+    .description('compute every metric of every tree into the store: one warehouse query and one store transaction per metric')
+    .addOption(projectOption())
+    .option('-m, --metric <metrics>', 'only these metrics (comma-separated, or repeat the flag)', collect, [])
+    .option('--full', 'recompute all history (sync.history_start), not just the restatement window')
+    .option('--enqueue', 'hand the run to the workers of a Postgres store (kpitree worker) instead of running it here')
+    .option('-f, --format <format>', 'table or json (the summary)', 'table')
+    .action((options) => syncCommand(options, io));
+
+  program
+    .command('runs')
+    .description('recent sync runs with their failures, from the store')
+    .argument('[run]', 'one run id, for its details')
+    .addOption(projectOption())
+    .option('-n, --limit <n>', 'how many runs, newest first', '20')
+    .option('--sql', 'show the SQL of each failed metric')
+    .addOption(formatOption())
+    .action((run, options) => runsCommand(run, options, io));
+
+  program
+    .command('series')
+    .description("a metric's stored values at a grain for one slice, from the store only (never the warehouse)")
+    .argument('<metric>', 'metric id')
+    .addOption(projectOption())
+    .option('-g, --grain <grain>', 'day, week, month, quarter or year (default: the first of sync.grains)')
+    .option('--slice <dimension=value>', 'one dimension value: region=EMEA; repeat for another dimension; (none) for a missing value', collect, [])
+    .option('--from <period>', 'first period: 2025-01-15, 2025-01, 2025-Q1 or 2025')
+    .option('--to <period>', 'last period, the same forms')
+    .addOption(formatOption())
+    .action((metric, options) => seriesCommand(metric, options, io));
+
+  program
+    .command('schedule')
+    .description("run the sync at the cron times of kpitree.yaml's sync: settings, in this process, until stopped")
+    .addOption(projectOption())
+    .option('--now', 'also run every schedule once at start')
+    .action((options) => scheduleCommand(options, io));
+
+  program
+    .command('worker')
+    .description('share the sync with other workers through the job queue of a Postgres store (DATABASE_URL), until stopped')
+    .addOption(projectOption())
+    .option('-c, --concurrency <n>', 'metrics worked on at once by this process', '2')
+    .option('--poll <seconds>', 'how often an idle worker looks for jobs and schedules', '2')
+    .option('-f, --format <format>', 'text or json (one event per line)', 'text')
+    .action((options) => workerCommand(options, io));
+
   return program;
 }
 
@@ -144,6 +198,14 @@ function reportError(error: unknown, io: CliIo): number {
   if (error instanceof UsageError) {
     io.stderr(`error: ${error.message}\n${error.details.map((line) => `  ${line}\n`).join('')}`);
     return exitCodes.badInput;
+  }
+  if (error instanceof RuntimeFailure) {
+    io.stderr(`error: ${error.message}\n${error.details.map((line) => `  ${line}\n`).join('')}`);
+    return exitCodes.failure;
+  }
+  if (error instanceof StoreError) {
+    io.stderr(`error: ${error.message}\n`);
+    return error.kind === 'url' ? exitCodes.badInput : exitCodes.failure;
   }
   if (error instanceof WarehouseError) {
     io.stderr(`error: ${error.message}\n`);

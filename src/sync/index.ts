@@ -1,0 +1,18 @@
+export { syncedMetrics, treeMetrics } from './synced-metrics.js';
+export { planSchedules, type SyncSchedule } from './plan-schedules.js';
+export { defaultHistoryMonths, syncRanges } from './sync-ranges.js';
+export { backoffDelay, isTransient, retryTransient, type Retried, type RetryOptions } from './retry-transient.js';
+export { compileMetricSync, sqlWithParameters, syncDimensions } from './compile-metric-sync.js';
+export type { SyncEnv } from './sync-env.js';
+export { syncMetric, type MetricOutcome } from './sync-metric.js';
+export { estimateRemaining, type SyncProgress } from './sync-progress.js';
+export { runSync, type SyncRequest, type SyncResult } from './run-sync.js';
+export { recordFailedRun } from './record-failed-run.js';
+export { connectForSync } from './connect-for-sync.js';
+export { startHeartbeat } from './run-heartbeat.js';
+export { SyncScheduler, type SyncSchedulerOptions } from './sync-scheduler.js';
+export { todayIn } from './today-in.js';
+export { SyncQueue, type EnqueueRun, type SyncQueueOptions } from './queue/sync-queue.js';
+export { SyncWorker, metricJobExpiry, type SyncWorkerOptions, type WorkerEvent } from './queue/sync-worker.js';
+export { finishRunIfDone } from './queue/finish-run-if-done.js';
+export { metricQueue, scheduleQueue, type MetricJob, type ScheduleJob } from './queue/job-data.js';
