@@ -186,7 +186,7 @@ ownership:
   });
 });
 
-describe('checkProject: sync schedules', () => {
+describe('checkProject: sync settings', () => {
   it('name trees and metrics that exist', () => {
     const { project } = loadProject([
       { path: 'kpitree.yaml', text: 'name: p\nwarehouse: duckdb:w.duckdb\nsync:\n  schedules:\n    - cron: "*/15 * * * *"\n      trees: [revenu]\n' },
@@ -197,6 +197,17 @@ describe('checkProject: sync schedules', () => {
     const issues = checkProject(project);
     expect(issues.map((i) => `${i.file}:${i.line} ${i.field}: ${i.message} (${i.hint})`)).toEqual([
       'kpitree.yaml:6 sync.schedules[0].trees[0]: unknown tree "revenu" (did you mean "revenue"?)',
+    ]);
+  });
+
+  it('name dimensions that some dataset defines', () => {
+    const { project } = loadProject([
+      { path: 'kpitree.yaml', text: 'name: p\nwarehouse: duckdb:w.duckdb\nsync:\n  dimensions: [region, segmnt]\n' },
+      { path: 'datasets/deals.yaml', text: 'id: deals\ntable: opportunity\ndimensions:\n  - name: region\n  - name: segment\n' },
+    ]);
+    const issues = checkProject(project);
+    expect(issues.map((i) => `${i.file}:${i.line} ${i.field}: ${i.message} (${i.hint})`)).toEqual([
+      'kpitree.yaml:4 sync.dimensions[1]: unknown dimension "segmnt" (did you mean "segment"?)',
     ]);
   });
 });

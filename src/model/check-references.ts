@@ -4,7 +4,7 @@ import { issueAt, type DefinitionKind, type Project, type ProjectIssue } from '.
 import { treeNodes } from './tree.js';
 
 type Path = (string | number)[];
-type Target = 'dataset' | 'metric' | 'tree' | 'person' | 'team';
+type Target = 'dataset' | 'metric' | 'tree' | 'person' | 'team' | 'dimension';
 
 /** Every id that names another definition must name one that exists (formula variables: see checkFormulas). */
 export function checkReferences(project: Project): ProjectIssue[] {
@@ -43,6 +43,8 @@ export function checkReferences(project: Project): ProjectIssue[] {
     schedule.trees.forEach((tree, j) => refer('config', 'config', ['sync', 'schedules', i, 'trees', j], 'tree', tree));
     schedule.metrics.forEach((metric, j) => refer('config', 'config', ['sync', 'schedules', i, 'metrics', j], 'metric', metric));
   });
+  // A misspelt dimension would otherwise keep no slices, silently.
+  project.config.sync.dimensions.forEach((dimension, i) => refer('config', 'config', ['sync', 'dimensions', i], 'dimension', dimension));
 
   const owners = (path: Path, target: Target, name: string | undefined) => refer('owners', 'owners', path, target, name);
   project.owners.people.forEach((person, i) => owners(['people', i, 'team'], 'team', person.team));
@@ -80,6 +82,8 @@ export function candidates(project: Project, target: Target): Iterable<string> {
       return project.owners.people.map((p) => p.id);
     case 'team':
       return project.owners.teams.map((t) => t.id);
+    case 'dimension':
+      return new Set([...project.datasets.values()].flatMap((dataset) => dataset.dimensions.map((d) => d.name)));
   }
 }
 

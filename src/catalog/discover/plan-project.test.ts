@@ -76,6 +76,13 @@ describe('the project discovery writes', () => {
     expect(config.name).toBe('test-catalogue');
   });
 
+  it("keeps the catalogue's sync dimensions that the warehouse has", () => {
+    expect(plan().yaml('kpitree.yaml').sync).toEqual({ dimensions: ['region', 'segment'] });
+    const withoutRegions = plan({ table: (o) => (o === 'user' ? { drop: ['region__c'] } : {}) });
+    expect(withoutRegions.yaml('kpitree.yaml').sync).toEqual({ dimensions: ['segment'] });
+    expect(withoutRegions.issues).toEqual([]);
+  });
+
   it('makes a conversion metric per pair of the org stages, and none without them', () => {
     const { report, yaml } = plan();
     expect(report.generated).toEqual([

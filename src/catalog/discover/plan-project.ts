@@ -73,6 +73,7 @@ export function planDiscoveredProject(input: PlanInput): { files: ProjectFile[];
   const files: ProjectFile[] = [];
   const datasetNotes: string[] = [];
   const customDimensions = new Map<string, string[]>();
+  const writtenDimensions = new Set<string>();
   for (const dataset of project.datasets.values()) {
     if (!written.has(dataset.id)) {
       datasetNotes.push(`dataset ${dataset.id} not written: ${(locateDataset(dataset, recognition) as { missing?: string }).missing ?? 'a column of its row filter is missing'}`);
@@ -80,6 +81,7 @@ export function planDiscoveredProject(input: PlanInput): { files: ProjectFile[];
     }
     const adapted = adaptDataset(dataset, { catalogue: project, recognition, written });
     files.push({ path: `datasets/${dataset.id}.yaml`, text: stringify(adapted.definition) });
+    for (const dimension of (adapted.definition.dimensions as { name: string }[] | undefined) ?? []) writtenDimensions.add(dimension.name);
     if (adapted.customDimensions.length) customDimensions.set(adapted.table, [...(customDimensions.get(adapted.table) ?? []), ...adapted.customDimensions]);
     datasetNotes.push(...adapted.notes.map((note) => `dataset ${dataset.id}: ${note}`));
   }
@@ -126,6 +128,7 @@ export function planDiscoveredProject(input: PlanInput): { files: ProjectFile[];
       baseDir: input.warehouse.baseDir,
       schema: recognition.schema,
       calendar: config.calendar,
+      syncDimensions: config.sync.dimensions.filter((dimension) => writtenDimensions.has(dimension)),
     }),
   });
 

@@ -9,7 +9,7 @@ import type { Catalogue } from '../discover/index.js';
 export const testCatalogueFiles: ProjectFile[] = [
   {
     path: 'kpitree.yaml',
-    text: 'name: test-catalogue\ndescription: A small Salesforce catalogue.\nwarehouse:\n  url: duckdb:demo.duckdb\n  schema: salesforce\ncalendar:\n  week_start: monday\n',
+    text: 'name: test-catalogue\ndescription: A small Salesforce catalogue.\nwarehouse:\n  url: duckdb:demo.duckdb\n  schema: salesforce\nsync:\n  dimensions: [region, segment]\ncalendar:\n  week_start: monday\n',
   },
   {
     path: 'datasets/users.yaml',
