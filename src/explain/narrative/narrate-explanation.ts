@@ -1,0 +1,87 @@
+import type { CausePath, DriverEffect, NodeExplanation } from '../explain-result.js';
+import { describeHeadline, describeMove } from './describe-change.js';
+import { describeSliceCause } from './describe-slice.js';
+import { formatDifference, formatPercentChange, formatShare } from './format-value.js';
+
+/** Paths carrying less than this share of the change are left to the structured result. */
+const mentionShare = 0.05;
+const mostPaths = 3;
+
+/**
+ * One readable paragraph: the change, the paths that carry it (share, metric, slice, owner), what
+ * offset it, what moved within normal variation (noise), the estimated influences apart from the
+ * exact shares, and what could not be explained.
+ */
+export function narrateExplanation(root: NodeExplanation, paths: readonly CausePath[], problems: readonly string[], periods?: { baseline: string; current: string }): string {
+  const nodes = indexNodes(root);
+  const against = periods ? ` against ${periods.baseline}` : '';
+  const sentences = [`${root.name} ${describeHeadline(root)}${against}${root.noise ? ', within its normal variation (noise)' : ''}.`];
+  const fall = (root.change ?? 0) < 0 ? 'fall' : 'rise';
+  const carrying = paths.filter((p) => !p.noise && p.share !== null && p.share >= mentionShare && p.metrics.length > 1).slice(0, mostPaths);
+  carrying.forEach((path, i) => {
+    const node = nodes.get(path.metric)!;
+    const lead = i === 0 ? `${formatShare(path.share!)} of the ${fall} comes from` : `${formatShare(path.share!)} from`;
+    sentences.push(`${lead} ${node.name.toLowerCase()} (${describeMove(node)})${describePlace(path, node)}.`);
+  });
+  if (root.change !== null && root.change !== 0 && (paths.length === 0 || paths[0]!.metrics.length === 1)) {
+    const own = paths[0];
+    if (own?.slice) sentences.push(`${capitalise(describeSliceCause(own.slice, root.format))}${own.owner ? `, owner ${own.owner.name}` : ''}.`);
+  }
+  const offsets = paths.filter((p) => !p.noise && p.share !== null && p.share <= -mentionShare).slice(0, mostPaths);
+  if (offsets.length > 0) sentences.push(`Offset by ${offsets.map((p) => `${nodes.get(p.metric)!.name.toLowerCase()} (${describeMove(nodes.get(p.metric)!)})`).join(', ')}.`);
+  for (const path of paths.filter((p) => p.noise && p.metrics.length > 1)) {
+    sentences.push(`${nodes.get(path.metric)!.name} moved ${describeMove(nodes.get(path.metric)!)} (noise).`);
+  }
+  sentences.push(...paradoxSentences(nodes));
+  const influences = [...paths.flatMap((p) => p.drivers.slice(0, 1).map((d) => ({ d, outcome: nodes.get(p.metric)! }))), ...rootDrivers(root)];
+  if (influences.length > 0) sentences.push(`Estimated from history, apart from these shares: ${influences.map(({ d, outcome }) => describeInfluence(d, outcome)).join('; ')}.`);
+  if (problems.length > 0) sentences.push(`Not explained: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}.`);
+  return sentences.join(' ');
+}
+
+function describePlace(path: CausePath, node: NodeExplanation): string {
+  const slice = path.slice ? `, ${describeSliceCause(path.slice, node.format)}` : '';
+  return `${slice}${path.owner ? `, owner ${path.owner.name}` : ''}`;
+}
+
+/** "meetings held fell 30.0% 3 weeks earlier, expected to move closed deals by −40 (95% interval −70 to −10; r = 0.68)" */
+function describeInfluence(effect: DriverEffect, outcome: NodeExplanation): string {
+  const driver = effect.explanation;
+  const moved = effect.driverChangePercent !== null && driver.format !== 'percent' ? formatPercentChange(effect.driverChangePercent) : formatDifference(effect.driverChange, driver.format);
+  const when = effect.lag.text ? ` ${effect.lag.text} earlier` : '';
+  const evidence = effect.r !== null ? `; r = ${effect.r.toFixed(2)}` : '';
+  const interval = `${formatDifference(effect.lower, outcome.format)} to ${formatDifference(effect.upper, outcome.format)}`;
+  return `${driver.name.toLowerCase()} moved ${moved}${when}, expected to move ${outcome.name.toLowerCase()} by ${formatDifference(effect.expected, outcome.format)} (95% interval ${interval}${evidence})`;
+}
+
+function rootDrivers(root: NodeExplanation): { d: DriverEffect; outcome: NodeExplanation }[] {
+  const same = root.drivers.filter((d): d is DriverEffect => d.ok && d.significant && Math.sign(d.expected) === Math.sign(root.change ?? 0));
+  return same.sort((a, b) => Math.abs(b.expected) - Math.abs(a.expected)).slice(0, 1).map((d) => ({ d, outcome: root }));
+}
+
+/** "Every segment's own win rate rose, yet win rate fell: volume moved toward lower rates (mix −9.2 pts, rate +1.4 pts)." */
+function paradoxSentences(nodes: ReadonlyMap<string, NodeExplanation>): string[] {
+  return [...nodes.values()].flatMap((node) => {
+    if (!node.slices?.ok || !node.slices.mixRate || node.change === null) return [];
+    const { mix, rate, paradox } = node.slices.mixRate;
+    return paradox.slice(0, 1).map((dimension) => {
+      const [own, total] = node.change! < 0 ? ['rose', 'fell'] : ['fell', 'rose'];
+      const toward = node.change! < 0 ? 'lower' : 'higher';
+      return `Every ${dimension}'s own ${node.name.toLowerCase()} ${own}, yet ${node.name.toLowerCase()} ${total}: volume moved toward ${dimension}s with ${toward} rates (mix ${formatDifference(mix, node.format)}, rate ${formatDifference(rate, node.format)}).`;
+    });
+  });
+}
+
+function indexNodes(root: NodeExplanation): Map<string, NodeExplanation> {
+  const nodes = new Map<string, NodeExplanation>();
+  const walk = (node: NodeExplanation) => {
+    if (!nodes.has(node.metric)) nodes.set(node.metric, node);
+    node.children.forEach(walk);
+  };
+  walk(root);
+  return nodes;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

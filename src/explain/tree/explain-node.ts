@@ -1,0 +1,94 @@
+import { metricLabel, type TreeNode } from '../../model/index.js';
+import type { ExplainInput, NodeValues } from '../explain-input.js';
+import type { FormulaExplanation, NodeExplanation } from '../explain-result.js';
+import { decomposeFormula } from '../formula/decompose-formula.js';
+import type { PeriodPair } from '../formula/formula-split.js';
+import { explainSlices } from '../slices/explain-slices.js';
+import { estimateDriverEffect } from './estimate-driver-effect.js';
+import { findOwner } from './find-owner.js';
+import { isNoise, readNodeValues } from './node-values.js';
+
+export interface NodeContext {
+  input: ExplainInput;
+  /** Nodes that carry a subtree, by metric: a bare reference elsewhere in the tree is explained through it. */
+  carriers: ReadonlyMap<string, TreeNode>;
+  problems: string[];
+}
+
+/** Relative size of a formula residual worth reporting (stored values are rounded by the warehouse). */
+const residualTolerance = 1e-9;
+
+/**
+ * Explains one node's change and, recursively, its formula children's: `contribution` is the node's
+ * exact part of `scopeChange` (the explained metric's change). A child's part is the node's part
+ * times the child's share of the formula's change, so parts add up level by level down the tree.
+ */
+export function explainNode(node: TreeNode, values: NodeValues | undefined, contribution: number | null, scopeChange: number | null, context: NodeContext): NodeExplanation {
+  const tree = context.carriers.get(node.metric) ?? node;
+  const metric = context.input.metrics.get(node.metric);
+  const pair = readNodeValues(node.metric, values);
+  const base = { metric: node.metric, name: metricLabel(metric ?? { id: node.metric }), format: metric?.format ?? 'number' } as const;
+  if ('reason' in pair) {
+    context.problems.push(pair.reason);
+    return {
+      ...base, status: 'unavailable', reason: pair.reason, baseline: values?.baseline ?? null, current: values?.current ?? null,
+      change: null, changePercent: null, noise: null, contribution: null, share: null, formula: null,
+      children: (tree.children ?? []).map((child) => explainNode(child, context.input.values[child.metric], null, scopeChange, context)),
+      drivers: [], slices: null, owner: findOwner(context.input.owners, [], node.metric, null),
+    };
+  }
+  const change = pair.current - pair.baseline;
+  const formula = explainFormula(tree, pair, context);
+  const childParts = formula?.ok ? shareOut(formula, contribution, change - formula.residual) : new Map<string, number | null>();
+  return {
+    ...base,
+    status: 'ok',
+    ...pair,
+    change,
+    changePercent: pair.baseline !== 0 ? (change / Math.abs(pair.baseline)) * 100 : null,
+    noise: isNoise(values!, pair.current),
+    contribution,
+    share: contribution !== null && scopeChange ? contribution / scopeChange : null,
+    formula,
+    children: (tree.children ?? []).map((child) => explainNode(child, context.input.values[child.metric], childParts.get(child.metric) ?? null, scopeChange, context)),
+    drivers: (tree.drivers ?? []).map((driver) => {
+      const effect = estimateDriverEffect(driver, { metric: node.metric, change }, context.input.influences ?? [], context.input.values, (d, v, c) => explainNode(d, v, c, c, context));
+      if (!effect.ok) context.problems.push(effect.reason);
+      return effect;
+    }),
+    slices: values!.slices ? explainSlices(values!.slices, pair, context.input.slices) : null,
+    owner: findOwner(context.input.owners, [], node.metric, null),
+  };
+}
+
+function explainFormula(node: TreeNode, pair: PeriodPair, context: NodeContext): FormulaExplanation | { ok: false; reason: string } | null {
+  if (!node.formula || !node.children?.length) return null;
+  const values = new Map<string, PeriodPair>();
+  for (const child of node.children) {
+    const childPair = readNodeValues(child.metric, context.input.values[child.metric]);
+    if (!('reason' in childPair)) values.set(child.metric, childPair);
+  }
+  const split = decomposeFormula(node.formula.ast, values);
+  if (!split.ok) {
+    const reason = `${node.metric} = ${node.formula.text} cannot be split: ${split.reason}`;
+    context.problems.push(reason);
+    return { ok: false, reason };
+  }
+  const residual = pair.current - pair.baseline - (split.current - split.baseline);
+  const scale = Math.max(Math.abs(pair.baseline), Math.abs(pair.current), Math.abs(split.baseline), Math.abs(split.current));
+  if (Math.abs(residual) > residualTolerance * scale) {
+    context.problems.push(`${node.metric} moved by ${pair.current - pair.baseline} but its formula ${node.formula.text} by ${split.current - split.baseline}: the stored values disagree with the formula, and the children's parts are scaled to the node's change`);
+  }
+  return { ok: true, text: node.formula.text, method: split.method, ...(split.note ? { note: split.note } : {}), parts: split.parts, residual };
+}
+
+/** Each child's part of the node's contribution: contribution × (child's part / formula's change). */
+function shareOut(formula: FormulaExplanation, contribution: number | null, formulaChange: number): Map<string, number | null> {
+  return new Map(
+    formula.parts.map(({ metric, contribution: part }) => {
+      if (contribution === null) return [metric, null];
+      if (formulaChange === 0) return [metric, contribution === 0 ? 0 : null];
+      return [metric, (contribution * part) / formulaChange];
+    }),
+  );
+}
