@@ -33,7 +33,7 @@ export interface ExplainInput {
   /** Metric definitions by id (a loaded project's `metrics`), for names and number formats. */
   metrics: ReadonlyMap<string, Pick<Metric, 'id' | 'name' | 'format'>>;
   /** By metric id: every tree node's values (missing ones are reported, not guessed). */
-  values: Readonly<Record<string, NodeValues>>;
+  values: Readonly<Record<string, NodeValues | undefined>>;
   owners?: Owners;
   influences?: readonly InfluenceInput[];
   sliceOwners?: readonly SliceOwner[];

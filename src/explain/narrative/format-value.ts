@@ -10,7 +10,7 @@ export function formatAmount(value: number, format: ValueFormat): string {
   switch (format) {
     case 'currency':
       if (size >= 1e6) return `${sign}$${grouped(2).format(size / 1e6)}M`;
-      return `${sign}$${grouped(size >= 100 ? 0 : 2).format(size)}`;
+      return `${sign}$${grouped(size >= 100 || Number.isInteger(size) ? 0 : 2).format(size)}`;
     case 'percent':
       return `${sign}${grouped(1).format(size * 100)}%`;
     case 'integer':
@@ -20,7 +20,7 @@ export function formatAmount(value: number, format: ValueFormat): string {
     case 'hours':
       return `${sign}${grouped(1).format(size)} hours`;
     case 'number':
-      return `${sign}${grouped(size >= 100 ? 0 : 2).format(size)}`;
+      return `${sign}${grouped(size >= 100 || Number.isInteger(size) ? 0 : 2).format(size)}`;
   }
 }
 

@@ -13,7 +13,7 @@ export function estimateDriverEffect(
   driver: DriverNode,
   parent: { metric: string; change: number | null },
   influences: readonly InfluenceInput[],
-  values: Readonly<Record<string, NodeValues>>,
+  values: Readonly<Record<string, NodeValues | undefined>>,
   explainDriver: (node: DriverNode, values: NodeValues, change: number) => NodeExplanation,
 ): DriverEffect | (Unavailable & { metric: string }) {
   const missing = (reason: string) => ({ ...unavailable(reason), metric: driver.metric });

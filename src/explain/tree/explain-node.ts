@@ -56,9 +56,16 @@ export function explainNode(node: TreeNode, values: NodeValues | undefined, cont
       if (!effect.ok) context.problems.push(effect.reason);
       return effect;
     }),
-    slices: values!.slices ? explainSlices(values!.slices, pair, context.input.slices) : null,
+    slices: explainNodeSlices(node.metric, values!, pair, context),
     owner: findOwner(context.input.owners, [], node.metric, null),
   };
+}
+
+function explainNodeSlices(metric: string, values: NodeValues, pair: PeriodPair, context: NodeContext): NodeExplanation['slices'] {
+  if (!values.slices) return null;
+  const slices = explainSlices(values.slices, pair, context.input.slices);
+  if (!slices.ok && pair.current !== pair.baseline) context.problems.push(`${metric} across slices: ${slices.reason}`);
+  return slices;
 }
 
 function explainFormula(node: TreeNode, pair: PeriodPair, context: NodeContext): FormulaExplanation | { ok: false; reason: string } | null {
