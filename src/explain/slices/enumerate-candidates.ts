@@ -21,12 +21,17 @@ export function enumerateCandidates(table: LeafTable, bounds: SearchBounds): { c
   for (let depth = 1; depth <= Math.min(bounds.maxDepth, table.dimensions.length); depth++) {
     for (const dims of combinations(table.dimensions.length, depth)) {
       const groups = new Map<string, Candidate>();
+      const pruned = new Set<string>();
       table.values.forEach((values, leaf) => {
-        const constraints = dims.map((d): [number, string] => [d, values[d]!]);
-        const key = candidateKey(constraints);
+        const key = candidateKey(dims.map((d): [number, string] => [d, values[d]!]));
         let group = groups.get(key);
         if (!group) {
-          if (depth > 1 && !parentsKept(constraints, kept)) return;
+          if (pruned.has(key)) return;
+          const constraints = dims.map((d): [number, string] => [d, values[d]!]);
+          if (depth > 1 && !parentsKept(constraints, kept)) {
+            pruned.add(key);
+            return;
+          }
           group = { constraints, key, members: [], contribution: 0 };
           groups.set(key, group);
         }

@@ -15,7 +15,7 @@ export interface SliceOptions {
   maxDepth?: number;
   /** Share of the change a slice must carry to be kept and refined (default 0.05). */
   minShare?: number;
-  /** A slice is narrowed to one inside it carrying this much of its part (default 0.9). */
+  /** A slice is narrowed to a better-fitting one inside it carrying this much of its part (default 0.5). */
   concentration?: number;
   /** How many ranked causes to return (default 10) and waterfall steps before "every other slice" (default 5). */
   maxCauses?: number;
@@ -56,7 +56,7 @@ export function explainSlices(rows: SliceRows, node: PeriodPair, options: SliceO
   const { candidates, truncated } = enumerateCandidates(table, { maxDepth: options.maxDepth ?? 3, minShare, maxCandidates: options.maxCandidates ?? 200_000 });
   const score = rippleScorer(table);
   const ripple = new Map(candidates.map((c) => [c.key, score(c)]));
-  const ranked = rankCauses(candidates, table.change, ripple, options.concentration ?? 0.9);
+  const ranked = rankCauses(candidates, table.change, ripple, options.concentration ?? 0.5);
   const waterfall = buildWaterfall(table, ranked, { maxSteps: options.maxSteps ?? 5, minShare });
   const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
   return {

@@ -25,7 +25,9 @@ export interface DimensionScore {
 export function scoreDimensions(table: LeafTable, thresholds: { explanatoryPower: number; elementPower: number }): DimensionScore[] {
   const scores: DimensionScore[] = [];
   table.dimensions.forEach((dimension, d) => {
-    const elements = [...groupBy(table, d)].map(([value, members]) => ({ value, explanatoryPower: sumOver(table.contribution, members) / table.change, surprise: surpriseOf(table, members) }));
+    const groups = [...groupBy(table, d)];
+    const surprise = surprises(table, groups.map(([, members]) => members));
+    const elements = groups.map(([value, members], i) => ({ value, explanatoryPower: sumOver(table.contribution, members) / table.change, surprise: surprise[i]! }));
     const chosen: ElementScore[] = [];
     let power = 0;
     for (const element of [...elements].sort((a, b) => b.surprise - a.surprise)) {
@@ -47,17 +49,23 @@ export function jensenShannonTerm(p: number, q: number): number {
   return 0.5 * (term(p) + term(q));
 }
 
-function surpriseOf(table: LeafTable, members: number[]): number {
-  const term = (baseline: readonly number[], current: readonly number[]) => {
-    const shareOf = (values: readonly number[]) => {
-      const total = values.reduce((s, v) => s + v, 0);
-      return total > 0 ? sumOver(values, members) / total : 0;
-    };
-    return jensenShannonTerm(shareOf(baseline), shareOf(current));
-  };
-  if (!table.fractions) return term(table.expected, table.actual);
-  const { baseline, current } = table.fractions;
-  return term(baseline.map((f) => f.numerator), current.map((f) => f.numerator)) + term(baseline.map((f) => f.denominator), current.map((f) => f.denominator));
+/** Per value of a dimension, its surprise: for a ratio, the numerator's term plus the denominator's. */
+function surprises(table: LeafTable, groups: readonly number[][]): number[] {
+  const measures: [readonly number[], readonly number[]][] = table.fractions
+    ? [
+        [table.fractions.baseline.map((f) => f.numerator), table.fractions.current.map((f) => f.numerator)],
+        [table.fractions.baseline.map((f) => f.denominator), table.fractions.current.map((f) => f.denominator)],
+      ]
+    : [[table.expected, table.actual]];
+  const totals = measures.map(([baseline, current]) => [total(baseline), total(current)] as const);
+  const share = (values: readonly number[], members: readonly number[], whole: number) => (whole > 0 ? sumOver(values, members) / whole : 0);
+  return groups.map((members) =>
+    measures.reduce((sum, [baseline, current], m) => sum + jensenShannonTerm(share(baseline, members, totals[m]![0]), share(current, members, totals[m]![1])), 0),
+  );
+}
+
+function total(values: readonly number[]): number {
+  return values.reduce((s, v) => s + v, 0);
 }
 
 export function groupBy(table: LeafTable, dimension: number): Map<string, number[]> {
