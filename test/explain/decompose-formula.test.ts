@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../../src/model/index.js';
 import { decomposeFormula } from '../../src/explain/formula/decompose-formula.js';
 import type { PeriodPair } from '../../src/explain/formula/formula-split.js';
-import { expectSums, seededRandom } from './support/seeded-random.js';
+import { expectSums } from './support/expect-exact.js';
+import { seededRandom } from './support/seeded-random.js';
 
 function split(formula: string, values: Record<string, [number, number]>) {
   const pairs = new Map(Object.entries(values).map(([metric, [baseline, current]]) => [metric, { baseline, current }] as [string, PeriodPair]));

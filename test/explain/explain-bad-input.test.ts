@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainChange, type Explanation, type NodeExplanation } from '../../src/explain/index.js';
 import { revenueInput } from './support/revenue-scenario.js';
-import { expectFiniteEverywhere } from './support/seeded-random.js';
+import { expectFiniteEverywhere } from './support/expect-exact.js';
 
 const base = revenueInput();
 const withValues = (values: Partial<typeof base.values>) => revenueInput({ values: { ...base.values, ...values } });

@@ -3,7 +3,8 @@ import { explainSlices, type SliceExplanation } from '../../src/explain/slices/e
 import { buildLeafTable, type LeafTable } from '../../src/explain/slices/leaf-table.js';
 import { rippleScorer } from '../../src/explain/slices/ripple-score.js';
 import type { Slice, SliceRows } from '../../src/explain/slices/slice-rows.js';
-import { expectSums, seededRandom } from './support/seeded-random.js';
+import { expectSums } from './support/expect-exact.js';
+import { seededRandom } from './support/seeded-random.js';
 
 type Additive = Extract<SliceRows, { kind: 'additive' }>;
 const additive = (rows: [Slice, number, number][]): Additive => ({ kind: 'additive', rows: rows.map(([slice, baseline, current]) => ({ slice, baseline, current })) });

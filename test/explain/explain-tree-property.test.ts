@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainChange, type NodeExplanation, type NodeValues } from '../../src/explain/index.js';
 import { treeSchema } from '../../src/model/index.js';
-import { expectFiniteEverywhere, expectSums, seededRandom } from './support/seeded-random.js';
+import { expectFiniteEverywhere, expectSums } from './support/expect-exact.js';
+import { seededRandom } from './support/seeded-random.js';
 
 interface RawNode {
   metric: string;

@@ -1,30 +1,8 @@
-/** A small seeded generator (mulberry32), so that every property-test case can be replayed. */
+import { seededRandom as mulberry32 } from '../../analysis/relations-random.js';
+
+/** The analysis tests' seeded generator, with integers and picks, so that every property-test case can be replayed. */
 export function seededRandom(seed: number): { next: () => number; int: (low: number, high: number) => number; pick: <T>(items: readonly T[]) => T } {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed).uniform;
   const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   return { next, int, pick: (items) => items[int(0, items.length - 1)]! };
-}
-
-/**
- * Σ parts = total to `relative` of |total|, or of the largest |part| when parts cancel: parts of
- * ±7,000 that offset to a total of 5e-6 carry rounding of 1e-12 each, which no method can avoid.
- */
-export function expectSums(parts: readonly number[], total: number, relative = 1e-9): void {
-  const sum = parts.reduce((s, p) => s + p, 0);
-  const scale = Math.max(Math.abs(total), ...parts.map(Math.abs));
-  if (!(Math.abs(sum - total) <= relative * scale + 1e-300)) throw new Error(`parts sum to ${sum}, the total is ${total} (difference ${sum - total})`);
-}
-
-/** Every number anywhere in a result is finite (JSON would silently turn NaN and Infinity into null). */
-export function expectFiniteEverywhere(value: unknown, path = 'result'): void {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${path} is ${value}`);
-  if (Array.isArray(value)) value.forEach((item, i) => expectFiniteEverywhere(item, `${path}[${i}]`));
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) expectFiniteEverywhere(item, `${path}.${key}`);
 }
