@@ -28,7 +28,7 @@ export function explainChange(input: ExplainInput): Explanation | Unavailable {
   const pair = readNodeValues(metric, input.values[metric]);
   if ('reason' in pair) return unavailable(pair.reason);
   const change = pair.current - pair.baseline;
-  const context = { input, carriers, problems: [] as string[] };
+  const context = { input, carriers, onPath: new Set<string>(), problems: [] as string[] };
   const root = explainNode(node, input.values[metric], change, change, context);
   const paths = collectPaths(root, input.owners, input.sliceOwners ?? []);
   const problems = [...new Set(context.problems)];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainChange, type Explanation, type NodeExplanation } from '../../src/explain/index.js';
+import { treeSchema } from '../../src/model/index.js';
 import { revenueInput } from './support/revenue-scenario.js';
 import { expectFiniteEverywhere } from './support/expect-exact.js';
 
@@ -88,5 +89,20 @@ describe('bad input: a defined result with a reason, never a made-up share', () 
     const { edge } = base.influences![0]!;
     const against = explained(revenueInput({ influences: [{ edge: { ...edge, weight: -0.5, lower: -0.7, upper: -0.3 } }] }));
     expect(find(against.root, 'closed_deals')!.drivers[0]).toMatchObject({ ok: true, expected: 25, signAgrees: false });
+  });
+
+  it('a tree with a cycle (one that skipped checkProject) stops with a reason instead of recursing forever', () => {
+    const tree = treeSchema.parse({ id: 'loop', root: { metric: 'a', formula: 'b + 1', children: [{ metric: 'b', formula: 'a * 2', children: [{ metric: 'a' }] }] } });
+    const result = explained({ tree, metrics: new Map(), values: { a: { baseline: 3, current: 5 }, b: { baseline: 2, current: 4 } } });
+    expect(result.problems).toContain('a is reachable from itself: the tree has a cycle');
+  });
+
+  it('a node that moved while its formula did not: no share is made up for its children', () => {
+    // r stored 10 → 12, but x − y stays 0 → 0
+    const tree = treeSchema.parse({ id: 'flat', root: { metric: 'r', formula: 'x - y', children: [{ metric: 'x' }, { metric: 'y' }] } });
+    const result = explained({ tree, metrics: new Map(), values: { r: { baseline: 10, current: 12 }, x: { baseline: 5, current: 6 }, y: { baseline: 5, current: 6 } } });
+    expect(result.root.children.map((c) => c.contribution)).toEqual([null, null]);
+    expect(result.problems).toContain("r moved but its formula's children net to no change: its part cannot be shared out");
+    expect(result.paths.map((p) => [p.metric, p.contribution])).toEqual([['r', 2]]);
   });
 });

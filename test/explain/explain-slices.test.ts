@@ -85,6 +85,12 @@ describe('multi-dimensional causes, ranked by impact', () => {
     expect(result.causes.map((c) => c.contribution)).toEqual([-200, -18]);
   });
 
+  it('a bounded search says when it stopped early', () => {
+    const rows = cube((s) => (s.region === 'EMEA' ? 50 : 100));
+    expect(explain(rows, undefined, { maxCandidates: 5 }).truncated).toBe(true);
+    expect(explain(rows).truncated).toBe(false);
+  });
+
   it('slices that moved against the change are ranked after those that moved with it', () => {
     const result = explain(additive([[{ region: 'EMEA' }, 100, 40], [{ region: 'NA' }, 100, 120], [{ region: 'APAC' }, 100, 95]]));
     // change = -60 + 20 - 5 = -45: EMEA carries 60/45 of it, APAC 5/45, NA offsets -20/45

@@ -12,6 +12,8 @@ export interface NodeContext {
   input: ExplainInput;
   /** Nodes that carry a subtree, by metric: a bare reference elsewhere in the tree is explained through it. */
   carriers: ReadonlyMap<string, TreeNode>;
+  /** The metrics from the explained one down to the node being explained. */
+  onPath: Set<string>;
   problems: string[];
 }
 
@@ -26,21 +28,20 @@ const residualTolerance = 1e-9;
 export function explainNode(node: TreeNode, values: NodeValues | undefined, contribution: number | null, scopeChange: number | null, context: NodeContext): NodeExplanation {
   const tree = context.carriers.get(node.metric) ?? node;
   const metric = context.input.metrics.get(node.metric);
-  const pair = readNodeValues(node.metric, values);
-  const base = { metric: node.metric, name: metricLabel(metric ?? { id: node.metric }), format: metric?.format ?? 'number' } as const;
+  const base = { metric: node.metric, name: metricLabel(metric ?? { id: node.metric }), format: metric?.format ?? 'number', owner: findOwner(context.input.owners, [], node.metric, null) } as const;
+  const explainChild = (child: TreeNode, part: number | null) => explainNode(child, context.input.values[child.metric], part, scopeChange, context);
+  // checkProject refuses cycles; a tree that skipped it must still not recurse forever.
+  const pair = context.onPath.has(node.metric) ? { reason: `${node.metric} is reachable from itself: the tree has a cycle` } : readNodeValues(node.metric, values);
   if ('reason' in pair) {
     context.problems.push(pair.reason);
-    return {
-      ...base, status: 'unavailable', reason: pair.reason, baseline: values?.baseline ?? null, current: values?.current ?? null,
-      change: null, changePercent: null, noise: null, contribution: null, share: null, formula: null,
-      children: (tree.children ?? []).map((child) => explainNode(child, context.input.values[child.metric], null, scopeChange, context)),
-      drivers: [], slices: null, owner: findOwner(context.input.owners, [], node.metric, null),
-    };
+    const children = context.onPath.has(node.metric) ? [] : (tree.children ?? []).map((child) => explainChild(child, null));
+    return { ...base, status: 'unavailable', reason: pair.reason, baseline: values?.baseline ?? null, current: values?.current ?? null, change: null, changePercent: null, noise: null, contribution: null, share: null, formula: null, children, drivers: [], slices: null };
   }
+  context.onPath.add(node.metric);
   const change = pair.current - pair.baseline;
   const formula = explainFormula(tree, pair, context);
-  const childParts = formula?.ok ? shareOut(formula, contribution, change - formula.residual) : new Map<string, number | null>();
-  return {
+  const childParts = formula?.ok ? shareOut(node.metric, formula, contribution, change - formula.residual, context) : new Map<string, number | null>();
+  const explanation: NodeExplanation = {
     ...base,
     status: 'ok',
     ...pair,
@@ -50,15 +51,16 @@ export function explainNode(node: TreeNode, values: NodeValues | undefined, cont
     contribution,
     share: contribution !== null && scopeChange ? contribution / scopeChange : null,
     formula,
-    children: (tree.children ?? []).map((child) => explainNode(child, context.input.values[child.metric], childParts.get(child.metric) ?? null, scopeChange, context)),
+    children: (tree.children ?? []).map((child) => explainChild(child, childParts.get(child.metric) ?? null)),
     drivers: (tree.drivers ?? []).map((driver) => {
       const effect = estimateDriverEffect(driver, { metric: node.metric, change }, context.input.influences ?? [], context.input.values, (d, v, c) => explainNode(d, v, c, c, context));
       if (!effect.ok) context.problems.push(effect.reason);
       return effect;
     }),
     slices: explainNodeSlices(node.metric, values!, pair, context),
-    owner: findOwner(context.input.owners, [], node.metric, null),
   };
+  context.onPath.delete(node.metric);
+  return explanation;
 }
 
 function explainNodeSlices(metric: string, values: NodeValues, pair: PeriodPair, context: NodeContext): NodeExplanation['slices'] {
@@ -90,12 +92,13 @@ function explainFormula(node: TreeNode, pair: PeriodPair, context: NodeContext):
 }
 
 /** Each child's part of the node's contribution: contribution × (child's part / formula's change). */
-function shareOut(formula: FormulaExplanation, contribution: number | null, formulaChange: number): Map<string, number | null> {
+function shareOut(metric: string, formula: FormulaExplanation, contribution: number | null, formulaChange: number, context: NodeContext): Map<string, number | null> {
+  if (formulaChange === 0 && contribution) context.problems.push(`${metric} moved but its formula's children net to no change: its part cannot be shared out`);
   return new Map(
-    formula.parts.map(({ metric, contribution: part }) => {
-      if (contribution === null) return [metric, null];
-      if (formulaChange === 0) return [metric, contribution === 0 ? 0 : null];
-      return [metric, (contribution * part) / formulaChange];
+    formula.parts.map(({ metric: child, contribution: part }) => {
+      if (contribution === null) return [child, null];
+      if (formulaChange === 0) return [child, contribution === 0 ? 0 : null];
+      return [child, (contribution * part) / formulaChange];
     }),
   );
 }
