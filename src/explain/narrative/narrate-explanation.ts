@@ -6,6 +6,7 @@ import { formatDifference, formatPercentChange, formatShare } from './format-val
 /** Paths carrying less than this share of the change are left to the structured result. */
 const mentionShare = 0.05;
 const mostPaths = 3;
+const mostInfluences = 2;
 
 /**
  * One readable paragraph: the change, the paths that carry it (share, metric, slice, owner), what
@@ -33,7 +34,7 @@ export function narrateExplanation(root: NodeExplanation, paths: readonly CauseP
     sentences.push(`${nodes.get(path.metric)!.name} moved ${describeMove(nodes.get(path.metric)!)} (noise).`);
   }
   sentences.push(...paradoxSentences(nodes));
-  const influences = [...paths.flatMap((p) => p.drivers.slice(0, 1).map((d) => ({ d, outcome: nodes.get(p.metric)! }))), ...rootDrivers(root)];
+  const influences = [...carrying.flatMap((p) => p.drivers.slice(0, 1).map((d) => ({ d, outcome: nodes.get(p.metric)! }))), ...rootDrivers(root)].slice(0, mostInfluences);
   if (influences.length > 0) sentences.push(`Estimated from history, apart from these shares: ${influences.map(({ d, outcome }) => describeInfluence(d, outcome)).join('; ')}.`);
   if (problems.length > 0) sentences.push(`Not explained: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}.`);
   return sentences.join(' ');
