@@ -94,6 +94,6 @@ export interface Explanation {
   /** Ranked by contribution in the direction of the change; offsetting paths last. */
   paths: CausePath[];
   summary: string;
-  /** Everything that could not be explained, in words: missing values, residuals, unfitted edges. */
+  /** What the exact part could not explain, in words: missing values, unsplittable formulas, residuals, slices that do not fit. A driver without a fitted edge or values keeps its reason on itself. */
   problems: string[];
 }

@@ -60,7 +60,7 @@ describe('explainChange: a revenue fall traced to its root cause', () => {
         '78% of the fall comes from win rate (−5.0 pts), almost all of it in EMEA × Enterprise (−20.0 pts), owner Dana Kim. ' +
         '26% from closed deals (−6.0%), owner VP Sales. ' +
         'Average deal size moved +1.0% (noise). ' +
-        'Estimated from history, apart from these shares: meetings held moved −5.0% 3 weeks earlier, expected to move closed deals by −25 (95% interval −35 to −15; r = 0.68).',
+        'Estimated from history, apart from these shares: meetings held moved −5.0% 3 weeks earlier, almost all of it in NA, expected to move closed deals by −25 (interval −35 to −15; r = 0.68).',
     );
     expect(result.problems).toEqual([]);
   });

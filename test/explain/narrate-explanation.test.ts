@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainChange } from '../../src/explain/index.js';
 import { formatAmount, formatDifference, formatShare } from '../../src/explain/narrative/format-value.js';
+import { inSentence } from '../../src/explain/narrative/metric-words.js';
 import { revenueInput } from './support/revenue-scenario.js';
 
 const base = revenueInput();
@@ -65,6 +66,12 @@ describe('numbers per format', () => {
     [0.125, 'number', '0.13'],
   ] as const)('%s as %s is %s', (value, format, text) => {
     expect(formatAmount(value, format)).toBe(text);
+  });
+
+  it('metric names inside a sentence: lower-case first letter, acronyms kept', () => {
+    expect(inSentence('Win rate')).toBe('win rate');
+    expect(inSentence('NA SDR activity')).toBe('NA SDR activity');
+    expect(inSentence('Proposal → Negotiation conversion')).toBe('proposal → Negotiation conversion');
   });
 
   it('differences: points for rates, signed amounts otherwise; shares as whole percents', () => {

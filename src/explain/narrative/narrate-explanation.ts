@@ -1,7 +1,9 @@
 import type { CausePath, DriverEffect, NodeExplanation } from '../explain-result.js';
 import { describeHeadline, describeMove } from './describe-change.js';
+import { describeInfluence } from './describe-influence.js';
 import { describeSliceCause } from './describe-slice.js';
-import { formatDifference, formatPercentChange, formatShare } from './format-value.js';
+import { formatDifference, formatShare } from './format-value.js';
+import { capitalise, inSentence } from './metric-words.js';
 
 /** Paths carrying less than this share of the change are left to the structured result. */
 const mentionShare = 0.05;
@@ -22,14 +24,14 @@ export function narrateExplanation(root: NodeExplanation, paths: readonly CauseP
   carrying.forEach((path, i) => {
     const node = nodes.get(path.metric)!;
     const lead = i === 0 ? `${formatShare(path.share!)} of the ${fall} comes from` : `${formatShare(path.share!)} from`;
-    sentences.push(`${lead} ${node.name.toLowerCase()} (${describeMove(node)})${describePlace(path, node)}.`);
+    sentences.push(`${lead} ${inSentence(node.name)} (${describeMove(node)})${describePlace(path, node)}.`);
   });
   if (root.change !== null && root.change !== 0 && (paths.length === 0 || paths[0]!.metrics.length === 1)) {
     const own = paths[0];
     if (own?.slice) sentences.push(`${capitalise(describeSliceCause(own.slice, root.format))}${own.owner ? `, owner ${own.owner.name}` : ''}.`);
   }
   const offsets = paths.filter((p) => !p.noise && p.share !== null && p.share <= -mentionShare).slice(0, mostPaths);
-  if (offsets.length > 0) sentences.push(`Offset by ${offsets.map((p) => `${nodes.get(p.metric)!.name.toLowerCase()} (${describeMove(nodes.get(p.metric)!)})`).join(', ')}.`);
+  if (offsets.length > 0) sentences.push(`Offset by ${offsets.map((p) => `${inSentence(nodes.get(p.metric)!.name)} (${describeMove(nodes.get(p.metric)!)})`).join(', ')}.`);
   for (const path of paths.filter((p) => p.noise && p.metrics.length > 1)) {
     sentences.push(`${nodes.get(path.metric)!.name} moved ${describeMove(nodes.get(path.metric)!)} (noise).`);
   }
@@ -45,16 +47,6 @@ function describePlace(path: CausePath, node: NodeExplanation): string {
   return `${slice}${path.owner ? `, owner ${path.owner.name}` : ''}`;
 }
 
-/** "meetings held fell 30.0% 3 weeks earlier, expected to move closed deals by −40 (95% interval −70 to −10; r = 0.68)" */
-function describeInfluence(effect: DriverEffect, outcome: NodeExplanation): string {
-  const driver = effect.explanation;
-  const moved = effect.driverChangePercent !== null && driver.format !== 'percent' ? formatPercentChange(effect.driverChangePercent) : formatDifference(effect.driverChange, driver.format);
-  const when = effect.lag.text ? ` ${effect.lag.text} earlier` : '';
-  const evidence = effect.r !== null ? `; r = ${effect.r.toFixed(2)}` : '';
-  const interval = `${formatDifference(effect.lower, outcome.format)} to ${formatDifference(effect.upper, outcome.format)}`;
-  return `${driver.name.toLowerCase()} moved ${moved}${when}, expected to move ${outcome.name.toLowerCase()} by ${formatDifference(effect.expected, outcome.format)} (95% interval ${interval}${evidence})`;
-}
-
 function rootDrivers(root: NodeExplanation): { d: DriverEffect; outcome: NodeExplanation }[] {
   const same = root.drivers.filter((d): d is DriverEffect => d.ok && d.significant && Math.sign(d.expected) === Math.sign(root.change ?? 0));
   return same.sort((a, b) => Math.abs(b.expected) - Math.abs(a.expected)).slice(0, 1).map((d) => ({ d, outcome: root }));
@@ -68,7 +60,7 @@ function paradoxSentences(nodes: ReadonlyMap<string, NodeExplanation>): string[]
     return paradox.slice(0, 1).map((dimension) => {
       const [own, total] = node.change! < 0 ? ['rose', 'fell'] : ['fell', 'rose'];
       const toward = node.change! < 0 ? 'lower' : 'higher';
-      return `Every ${dimension}'s own ${node.name.toLowerCase()} ${own}, yet ${node.name.toLowerCase()} ${total}: volume moved toward ${dimension}s with ${toward} rates (mix ${formatDifference(mix, node.format)}, rate ${formatDifference(rate, node.format)}).`;
+      return `Every ${dimension}'s own ${inSentence(node.name)} ${own}, yet ${inSentence(node.name)} ${total}: volume moved toward ${dimension}s with ${toward} rates (mix ${formatDifference(mix, node.format)}, rate ${formatDifference(rate, node.format)}).`;
     });
   });
 }
@@ -81,8 +73,4 @@ function indexNodes(root: NodeExplanation): Map<string, NodeExplanation> {
   };
   walk(root);
   return nodes;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

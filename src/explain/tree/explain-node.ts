@@ -52,11 +52,10 @@ export function explainNode(node: TreeNode, values: NodeValues | undefined, cont
     share: contribution !== null && scopeChange ? contribution / scopeChange : null,
     formula,
     children: (tree.children ?? []).map((child) => explainChild(child, childParts.get(child.metric) ?? null)),
-    drivers: (tree.drivers ?? []).map((driver) => {
-      const effect = estimateDriverEffect(driver, { metric: node.metric, change }, context.input.influences ?? [], context.input.values, (d, v, c) => explainNode(d, v, c, c, context));
-      if (!effect.ok) context.problems.push(effect.reason);
-      return effect;
-    }),
+    // An unfitted or unfed driver keeps its reason on itself: problems are about the exact part.
+    drivers: (tree.drivers ?? []).map((driver) =>
+      estimateDriverEffect(driver, { metric: node.metric, change }, context.input.influences ?? [], context.input.values, (d, v, c) => explainNode(d, v, c, c, context)),
+    ),
     slices: explainNodeSlices(node.metric, values!, pair, context),
   };
   context.onPath.delete(node.metric);

@@ -5,7 +5,7 @@ import { metricSchema, ownersSchema, treeSchema, type Metric } from '../../../sr
 /**
  * Revenue = won deals × deal size; won deals = closed deals × win rate; meetings drive closed deals.
  * Q2 → Q3: closed deals 400 → 376, win rate 30% → 25% (only EMEA × Enterprise fell: 30% → 10%),
- * deal size $10,000 → $10,100 (inside its band: noise), meetings 1,000 → 950.
+ * deal size $10,000 → $10,100 (inside its band: noise), meetings 1,000 → 950 (NA 500 → 448, EMEA 500 → 502).
  */
 export const revenueTree = treeSchema.parse({
   id: 'revenue',
@@ -85,7 +85,11 @@ export function revenueInput(overrides: Partial<ExplainInput> = {}): ExplainInpu
         slices: { kind: 'ratio', rows: [winRateSlice('EMEA', 'Enterprise', 9.4), winRateSlice('EMEA', 'SMB', 28.2), winRateSlice('NA', 'Enterprise', 28.2), winRateSlice('NA', 'SMB', 28.2)] },
       },
       average_deal_size: { baseline: 10_000, current: 10_100, band: { lower: 9_700, upper: 10_300 } },
-      meetings_held: { baseline: 1000, current: 950 },
+      meetings_held: {
+        baseline: 1000,
+        current: 950,
+        slices: { kind: 'additive', rows: [{ slice: { region: 'EMEA' }, baseline: 500, current: 502 }, { slice: { region: 'NA' }, baseline: 500, current: 448 }] },
+      },
     },
     influences: [{ edge: meetingsEdge }],
     sliceOwners: [{ dimension: 'region', value: 'EMEA', person: 'dana' }],
