@@ -32,5 +32,5 @@ export function explainChange(input: ExplainInput): Explanation | Unavailable {
   const root = explainNode(node, input.values[metric], change, change, context);
   const paths = collectPaths(root, input.owners, input.sliceOwners ?? []);
   const problems = [...new Set(context.problems)];
-  return { ok: true, metric, root, paths, summary: narrateExplanation(root, paths, problems, input.periods), problems };
+  return { ok: true, tree: input.tree.id, metric, periods: input.periods ?? null, root, paths, summary: narrateExplanation(root, paths, problems, input.periods), problems };
 }

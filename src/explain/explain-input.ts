@@ -41,5 +41,6 @@ export interface ExplainInput {
   metric?: string;
   /** Period names for the summary ("2026-Q2", "2026-Q3"). */
   periods?: { baseline: string; current: string };
-  slices?: SliceOptions;
+  /** Bounds of the search across dimensions (depth, pruning share, how many causes). */
+  sliceSearch?: SliceOptions;
 }

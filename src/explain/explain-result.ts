@@ -89,7 +89,9 @@ export interface CausePath {
 
 export interface Explanation {
   ok: true;
+  tree: string;
   metric: string;
+  periods: { baseline: string; current: string } | null;
   root: NodeExplanation;
   /** Ranked by contribution in the direction of the change; offsetting paths last. */
   paths: CausePath[];

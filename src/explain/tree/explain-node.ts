@@ -64,7 +64,7 @@ export function explainNode(node: TreeNode, values: NodeValues | undefined, cont
 
 function explainNodeSlices(metric: string, values: NodeValues, pair: PeriodPair, context: NodeContext): NodeExplanation['slices'] {
   if (!values.slices) return null;
-  const slices = explainSlices(values.slices, pair, context.input.slices);
+  const slices = explainSlices(values.slices, pair, context.input.sliceSearch);
   if (!slices.ok && pair.current !== pair.baseline) context.problems.push(`${metric} across slices: ${slices.reason}`);
   return slices;
 }
