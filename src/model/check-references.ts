@@ -45,6 +45,10 @@ export function checkReferences(project: Project): ProjectIssue[] {
   });
   // A misspelt dimension would otherwise keep no slices, silently.
   project.config.sync.dimensions.forEach((dimension, i) => refer('config', 'config', ['sync', 'dimensions', i], 'dimension', dimension));
+  project.config.notify?.webhooks.forEach((webhook, i) => {
+    refer('config', 'config', ['notify', 'webhooks', i, 'person'], 'person', webhook.person);
+    refer('config', 'config', ['notify', 'webhooks', i, 'team'], 'team', webhook.team);
+  });
 
   const owners = (path: Path, target: Target, name: string | undefined) => refer('owners', 'owners', path, target, name);
   project.owners.people.forEach((person, i) => owners(['people', i, 'team'], 'team', person.team));
