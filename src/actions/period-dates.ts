@@ -1,4 +1,4 @@
-import type { Cadence, Grain, Target } from '../model/index.js';
+import { weekdays, type Cadence, type Grain, type Target, type Weekday } from '../model/index.js';
 
 /** The grain a metric is judged at: that of its review cadence. */
 export const reviewGrain: Record<Cadence, Grain> = { daily: 'day', weekly: 'week', monthly: 'month', quarterly: 'quarter' };
@@ -34,4 +34,15 @@ export function targetFor(target: Target, start: string, grain: Grain): number {
   if (grain === 'year') labels.push(year);
   const label = labels.find((l) => target.periods?.[l] !== undefined);
   return label === undefined ? target.value : target.periods![label]!;
+}
+
+/** The first day of the period of a grain that holds `day` ('YYYY-MM-DD'); weeks start on `weekStart`, quarters and years in January. */
+export function periodStartOf(day: string, grain: Grain, weekStart: Weekday): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (grain === 'week') date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() - weekdays.indexOf(weekStart) + 7) % 7));
+  if (grain === 'month' || grain === 'quarter' || grain === 'year') {
+    const month = grain === 'month' ? date.getUTCMonth() : grain === 'quarter' ? date.getUTCMonth() - (date.getUTCMonth() % 3) : 0;
+    return new Date(Date.UTC(date.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
+  }
+  return date.toISOString().slice(0, 10);
 }
