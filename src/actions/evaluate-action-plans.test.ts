@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listNotifications, listPlanEvents, listPlans, readPlan, type Store } from '../store/index.js';
 import { storeTargets, type StoreTarget } from '../store/test-support/store-targets.js';
 import { actOnPlan } from './act-on-plan.js';
-import { ActionError } from './action-error.js';
+import type { ActionError } from './action-error.js';
 import { evaluateActionPlans } from './evaluate-action-plans.js';
 import { plansProject, storeWinRates } from './test-support/plans-project.js';
 

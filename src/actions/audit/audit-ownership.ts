@@ -1,4 +1,4 @@
-import { issueAt, type Cadence, type Layer, type Project } from '../../model/index.js';
+import { cadenceSchema, issueAt, type Cadence, type Layer, type Project } from '../../model/index.js';
 import type { AuditFinding } from './audit-finding.js';
 
 /** Review cadences that keep a layer's KPIs operational (seed 003: daily for outreach SLAs, weekly for managers, monthly for leadership; quarterly is a lagging report). */
@@ -44,10 +44,16 @@ export function auditOwnership(project: Project, metrics: readonly string[]): Au
       findings.push({ rule: 'cadence', subject: id, message: `${id} has no review cadence`, fix: `add review: ${metric.layer ? suggestedCadence[metric.layer] : 'weekly'}`, at: at([]) });
     } else if (metric.layer && !fittingCadences[metric.layer].includes(entry.review)) {
       const fit = fittingCadences[metric.layer];
-      findings.push({ rule: 'cadence', subject: id, message: `${id} (${metric.layer}) is reviewed ${entry.review}; ${metric.layer} KPIs are reviewed ${fit.join(' or ')}`, fix: `change review: ${entry.review} to review: ${entry.review === 'quarterly' ? fit[fit.length - 1] : fit[0]}`, at: at(['review']) });
+      findings.push({ rule: 'cadence', subject: id, message: `${id} (${metric.layer}) is reviewed ${entry.review}; ${metric.layer} KPIs are reviewed ${fit.join(' or ')}`, fix: `change review: ${entry.review} to review: ${nearestFit(entry.review, fit)}`, at: at(['review']) });
     }
   }
   return findings;
+}
+
+/** The fitting cadence closest to a review that is too slow (the slowest that fits) or too fast (the fastest that fits). */
+function nearestFit(review: Cadence, fit: Cadence[]): Cadence {
+  const order = cadenceSchema.options;
+  return order.indexOf(review) > order.indexOf(fit[fit.length - 1]!) ? fit[fit.length - 1]! : fit[0]!;
 }
 
 /** The person who is responsible for the most metrics of a layer: the likely owner of another one. */

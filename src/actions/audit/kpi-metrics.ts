@@ -14,7 +14,9 @@ export function linkedMetrics(project: Project): Set<string> {
   for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
     const metric = project.metrics.get(id);
     for (const input of metric ? metricInputs(metric) : []) {
-      if (!linked.has(input)) queue.push(input), linked.add(input);
+      if (linked.has(input)) continue;
+      linked.add(input);
+      queue.push(input);
     }
   }
   return linked;

@@ -8,7 +8,15 @@ import { replaceSeriesWindow, type Store } from '../../store/index.js';
  * threshold 2 hours) whose trigger needs the threshold AND an anomaly.
  */
 export function plansProject(extraConfig = ''): Project {
-  const files = {
+  const { project, issues } = loadProject(Object.entries(plansProjectFiles(extraConfig)).map(([path, text]) => ({ path, text })));
+  issues.push(...checkProject(project));
+  if (issues.length > 0) throw new Error(issues.map(formatIssue).join('\n'));
+  return project;
+}
+
+/** The files of plansProject, by path. */
+export function plansProjectFiles(extraConfig = ''): Record<string, string> {
+  return {
     'kpitree.yaml': `name: t\nwarehouse: "duckdb::memory:"\n${extraConfig}`,
     'datasets/d.yaml': 'id: d\ntable: d\n',
     'metrics/m.yaml': `metrics:
@@ -39,10 +47,6 @@ ownership:
       - { id: slow_and_unusual, when: [threshold, anomaly] }
 `,
   };
-  const { project, issues } = loadProject(Object.entries(files).map(([path, text]) => ({ path, text })));
-  issues.push(...checkProject(project));
-  if (issues.length > 0) throw new Error(issues.map(formatIssue).join('\n'));
-  return project;
 }
 
 /** Stores win_rate by month from January 2025, one value per month in order. */
