@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listNotifications, listPlanEvents, listPlans, readPlan, type Store } from '../store/index.js';
+import { listNotifications, listPlanEvents, listPlans, readPlan, replaceSeriesWindow, type Store } from '../store/index.js';
 import { storeTargets, type StoreTarget } from '../store/test-support/store-targets.js';
 import { actOnPlan } from './act-on-plan.js';
 import type { ActionError } from './action-error.js';
@@ -107,5 +107,21 @@ describe.each(storeTargets)('action plans on %s', (_name, makeTarget) => {
     const opened = await Promise.all([1, 2, 3].map(() => evaluateActionPlans(store, other, { asOf: '2025-10-01T00:00:00.000Z' })));
     expect(opened.flatMap((r) => r.open)).toHaveLength(1);
     expect((await listPlans(store)).filter((p) => p.breach.trigger === 'sliding')).toHaveLength(1);
+  });
+
+  it('a trigger by region judges each stored region slice: one plan for the region that breaks, naming it', async () => {
+    const byRegion = plansProject();
+    byRegion.owners.ownership = byRegion.owners.ownership.map((o) => (o.metric === 'win_rate' ? { ...o, triggers: [{ id: 'by_region', when: ['threshold'], by: ['region'] }] } : o));
+    const rows = ['2025-09-01', '2025-10-01'].flatMap((period) => [
+      { period, slice: {}, value: 0.3 },
+      { period, slice: { region: 'EMEA' }, value: 0.2 },
+      { period, slice: { region: 'NA' }, value: 0.3 },
+      { period, slice: { region: 'EMEA', segment: 'smb' }, value: 0.1 },
+    ]);
+    await replaceSeriesWindow(store, { metric: 'win_rate', grain: 'month', from: '2025-09-01', to: '2025-10-31', rows, runId: 9 });
+    const step = await evaluateActionPlans(store, byRegion, { asOf: '2025-11-01T00:00:00.000Z' });
+    expect(step.open).toHaveLength(1);
+    expect(await readPlan(store, step.open[0]!)).toMatchObject({ breach: { slice: { region: 'EMEA' }, trigger: 'by_region', start: '2025-09-01' }, value: 0.2 });
+    expect((await listNotifications(store, 'ana'))[0]!.subject).toBe(`[kpitree] Action plan ${step.open[0]}: Win rate (region=EMEA) is past its threshold`);
   });
 });

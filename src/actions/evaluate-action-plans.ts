@@ -1,5 +1,5 @@
 import type { Grain, Ownership, Project, Trigger } from '../model/index.js';
-import { addNotification, changePlan, insertPlan, latestPlanFor, readPlan, readSeries, recordPlanReading, type Queryable, type Slice, type Store } from '../store/index.js';
+import { addNotification, changePlan, insertPlan, latestPlanFor, listSlices, readPlan, readSeries, recordPlanReading, sliceKey, type Queryable, type Slice, type Store } from '../store/index.js';
 import { decidePlanStep, type PlanStep } from './decide-plan-step.js';
 import { judgeTrigger, type TriggerVerdict } from './judge-trigger.js';
 import type { MetricAnomaly } from './metric-anomaly.js';
@@ -28,26 +28,32 @@ const actor = 'kpitree';
 export async function evaluateActionPlans(store: Store, project: Project, options: EvaluateOptions): Promise<StepCounts> {
   const counts: StepCounts = { open: [], recur: [], escalate: [], verify: [], reopen: [] };
   for (const ownership of project.owners.ownership) {
-    const triggers = ownershipTriggers(ownership);
-    if (triggers.length === 0) continue;
     const grain = ownership.review ? reviewGrain[ownership.review] : project.config.sync.grains[0]!;
-    const slice: Slice = {};
-    const values = await readSeries(store, { metric: ownership.metric, grain, slice });
-    const anomalies = (options.anomalies ?? []).filter((a) => a.metric === ownership.metric && a.grain === grain && Object.keys(a.slice ?? {}).length === 0);
-    for (const trigger of triggers) {
-      const verdict = judgeTrigger({ ownership, trigger, grain, values, anomalies, asOf: options.asOf });
-      if (!verdict) continue;
-      const key = { metric: ownership.metric, grain, slice, trigger: trigger.id };
-      const step = await store.withTransaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`action_plan:${JSON.stringify(key)}`]);
-        const latest = await latestPlanFor(tx, key);
-        const next = decidePlanStep(latest, verdict, options.asOf, escalationTarget(project.owners, ownership));
-        return { kind: next.kind, planId: await applyStep(tx, project, { ownership, trigger, key, verdict, step: next, asOf: options.asOf }) };
-      });
-      if (step.kind !== 'none' && step.kind !== 'reading') counts[step.kind].push(step.planId!);
+    for (const trigger of ownershipTriggers(ownership)) {
+      for (const slice of await triggerSlices(store, ownership.metric, grain, trigger)) {
+        const values = await readSeries(store, { metric: ownership.metric, grain, slice });
+        const anomalies = (options.anomalies ?? []).filter((a) => a.metric === ownership.metric && a.grain === grain && sliceKey(a.slice ?? {}) === sliceKey(slice));
+        const verdict = judgeTrigger({ ownership, trigger, grain, values, anomalies, asOf: options.asOf });
+        if (!verdict) continue;
+        const key = { metric: ownership.metric, grain, slice, trigger: trigger.id };
+        const step = await store.withTransaction(async (tx) => {
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`action_plan:${JSON.stringify({ ...key, slice: sliceKey(slice) })}`]);
+          const latest = await latestPlanFor(tx, key);
+          const next = decidePlanStep(latest, verdict, options.asOf, escalationTarget(project.owners, ownership));
+          return { kind: next.kind, planId: await applyStep(tx, project, { ownership, trigger, key, verdict, step: next, asOf: options.asOf }) };
+        });
+        if (step.kind !== 'none' && step.kind !== 'reading') counts[step.kind].push(step.planId!);
+      }
     }
   }
   return counts;
+}
+
+/** The total, or every stored slice of exactly the trigger's `by` dimensions. */
+async function triggerSlices(store: Store, metric: string, grain: Grain, trigger: Trigger): Promise<Slice[]> {
+  if (!trigger.by) return [{}];
+  const wanted = [...trigger.by].sort().join(',');
+  return (await listSlices(store, metric, grain)).filter((slice) => Object.keys(slice).sort().join(',') === wanted);
 }
 
 interface StepContext {

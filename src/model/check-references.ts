@@ -62,6 +62,7 @@ export function checkReferences(project: Project): ProjectIssue[] {
     owners(['ownership', i, 'accountable'], 'person', entry.accountable);
     entry.consulted.forEach((person, j) => owners(['ownership', i, 'consulted', j], 'person', person));
     entry.informed.forEach((person, j) => owners(['ownership', i, 'informed', j], 'person', person));
+    entry.triggers?.forEach((trigger, j) => trigger.by?.forEach((dimension, k) => owners(['ownership', i, 'triggers', j, 'by', k], 'dimension', dimension)));
   });
   return issues;
 }

@@ -16,6 +16,11 @@ export const triggerConditionSchema = z.union([
 export const triggerSchema = z.strictObject({
   id: idSchema,
   when: z.array(triggerConditionSchema).min(1),
+  /**
+   * Judge every stored slice of these dimensions (one plan per slice that breaks) instead of the
+   * total. The target applies to each slice as written: fit for rates and ratios, not for volumes.
+   */
+  by: z.array(idSchema).min(1).max(4).optional(),
 });
 
 export type TriggerCondition = z.infer<typeof triggerConditionSchema>;

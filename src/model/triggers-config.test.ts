@@ -18,6 +18,10 @@ describe('triggers in owners.yaml and notify settings in kpitree.yaml', () => {
   it('accepts triggers that combine conditions, and files without triggers', () => {
     expect(issuesOf(owners('    threshold: { value: 3 }\n    playbook: { action: Act, due: 1 day }\n    triggers:\n      - { id: t, when: [threshold, anomaly, { decline: 3 }] }\n'))).toEqual([]);
     expect(issuesOf(owners('    threshold: { value: 3 }\n'))).toEqual([]);
+    const byRegion = owners('    threshold: { value: 3 }\n    playbook: { action: Act, due: 1 day }\n    triggers:\n      - { id: t, when: [threshold], by: [regoin] }\n');
+    expect(issuesOf({ ...byRegion, 'datasets/d.yaml': 'id: d\ntable: d\ndimensions:\n  - name: region\n' })).toEqual([
+      'owners.yaml:9:42: ownership[0].triggers[0].by[0]: unknown dimension "regoin"\n    hint: did you mean "region"?',
+    ]);
   });
 
   it('points at the trigger that cannot work, by file:line and field', () => {
