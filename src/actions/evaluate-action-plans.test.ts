@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listNotifications, listPlanEvents, listPlans, readPlan, replaceSeriesWindow, type Store } from '../store/index.js';
-import { storeTargets, type StoreTarget } from '../store/test-support/store-targets.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listNotifications, listPlanEvents, listPlans, readPlan, replaceSeriesWindow, type SeriesRow, type Store } from '../store/index.js';
+import { storeTargets } from '../store/test-support/store-targets.js';
+import { useStore } from '../store/test-support/use-store.js';
 import { actOnPlan } from './act-on-plan.js';
 import type { ActionError } from './action-error.js';
 import { evaluateActionPlans } from './evaluate-action-plans.js';
@@ -9,18 +10,9 @@ import { plansProject, storeWinRates } from './test-support/plans-project.js';
 const project = plansProject();
 
 describe.each(storeTargets)('action plans on %s', (_name, makeTarget) => {
-  let target: StoreTarget;
+  const opened = useStore(makeTarget);
   let store: Store;
-
-  beforeAll(async () => {
-    target = await makeTarget();
-    store = await target.open();
-  });
-
-  afterAll(async () => {
-    await store?.close();
-    await target?.cleanup();
-  });
+  beforeAll(() => void (store = opened()));
 
   const history = async (id: number) => (await listPlanEvents(store, id)).map((e) => `${e.actor} ${e.event} ${e.fromState ?? '-'}→${e.toState}`);
 
@@ -112,7 +104,7 @@ describe.each(storeTargets)('action plans on %s', (_name, makeTarget) => {
   it('a trigger by region judges each stored region slice: one plan for the region that breaks, naming it', async () => {
     const byRegion = plansProject();
     byRegion.owners.ownership = byRegion.owners.ownership.map((o) => (o.metric === 'win_rate' ? { ...o, triggers: [{ id: 'by_region', when: ['threshold'], by: ['region'] }] } : o));
-    const rows = ['2025-09-01', '2025-10-01'].flatMap((period) => [
+    const rows = ['2025-09-01', '2025-10-01'].flatMap((period): SeriesRow[] => [
       { period, slice: {}, value: 0.3 },
       { period, slice: { region: 'EMEA' }, value: 0.2 },
       { period, slice: { region: 'NA' }, value: 0.3 },

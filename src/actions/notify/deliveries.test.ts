@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDeliveries, listNotifications, listPlans, type Store } from '../../store/index.js';
-import { storeTargets, type StoreTarget } from '../../store/test-support/store-targets.js';
+import { storeTargets } from '../../store/test-support/store-targets.js';
+import { useStore } from '../../store/test-support/use-store.js';
 import { evaluateActionPlans } from '../evaluate-action-plans.js';
 import { queueDigests } from '../queue-digests.js';
 import { plansProject, storeWinRates } from '../test-support/plans-project.js';
@@ -55,21 +56,18 @@ function decodeMail(raw: string): string {
 }
 
 describe.each(storeTargets)('deliveries on %s', (_name, makeTarget) => {
-  let target: StoreTarget;
+  const opened = useStore(makeTarget);
   let store: Store;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
-    target = await makeTarget();
-    store = await target.open();
+    store = opened();
     smtp = await startSmtp();
     receiver = await startReceiver([500]);
   });
 
   afterAll(async () => {
-    await store?.close();
-    await target?.cleanup();
     await smtp?.close();
     receiver?.server.close();
   });
