@@ -1,5 +1,5 @@
 import { didYouMean, type Project } from '../model/index.js';
-import { changePlan, readPlan, type ActionPlan, type Store } from '../store/index.js';
+import { changePlan, readPlan, type ActionPlan, type Queryable } from '../store/index.js';
 import { ActionError } from './action-error.js';
 import { findPerson } from './people.js';
 import { addPeriod, reviewGrain } from './period-dates.js';
@@ -22,7 +22,7 @@ const allowedFrom: Record<PlanAction, ActionPlan['state'][]> = { acknowledge: ['
  * (when the evaluation verifies or reopens it). Only the people of the plan (responsible,
  * accountable, escalated to) or an admin or executive may act. Returns the plan after the change.
  */
-export async function actOnPlan(store: Store, project: Project, act: ActOnPlan): Promise<ActionPlan> {
+export async function actOnPlan(store: Queryable, project: Project, act: ActOnPlan): Promise<ActionPlan> {
   const person = findPerson(project.owners, act.person);
   if (!person) {
     const hint = didYouMean(act.person, project.owners.people.map((p) => p.id));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listNotifications, listPlanEvents, listPlans, readPlan, replaceSeriesWindow, type SeriesRow, type Store } from '../store/index.js';
+import { listNotifications, listPlanEvents, listPlans, readPlan, replaceSeriesWindow, type Queryable, type SeriesRow, type Store } from '../store/index.js';
 import { storeTargets } from '../store/test-support/store-targets.js';
 import { useStore } from '../store/test-support/use-store.js';
 import { actOnPlan } from './act-on-plan.js';
@@ -40,6 +40,26 @@ describe.each(storeTargets)('action plans on %s', (_name, makeTarget) => {
     expect(await readPlan(store, plan!.id)).toMatchObject({ state: 'open', escalatedTo: 'vp', escalatedAt: '2025-05-03T09:00:00.000Z' });
     expect((await listNotifications(store, 'vp')).map((n) => n.kind)).toEqual(['escalation']);
     expect(await history(plan!.id)).toEqual(['kpitree opened -→open', 'kpitree escalated open→open']);
+  });
+
+  it('never half-writes a step: a failure writing the inbox note leaves no plan, and the next run opens it once', async () => {
+    const other = plansProject();
+    other.owners.ownership = other.owners.ownership.map((o) => (o.metric === 'win_rate' ? { ...o, triggers: [{ id: 'atomic', when: ['threshold'] }] } : o));
+    const failing = (db: Queryable): Queryable => ({
+      engine: db.engine,
+      query: (sql, params) => (/INSERT INTO notifications/.test(sql) ? Promise.reject(new Error('disk full (injected)')) : db.query(sql, params)),
+      withTransaction: (fn) => db.withTransaction((tx) => fn(failing(tx))),
+    });
+    await expect(evaluateActionPlans(failing(store), other, { asOf: '2025-05-01T08:00:00.000Z' })).rejects.toThrow(/disk full/);
+    expect((await listPlans(store)).filter((p) => p.breach.trigger === 'atomic')).toEqual([]);
+    expect((await evaluateActionPlans(store, other, { asOf: '2025-05-01T08:00:00.000Z' })).open).toHaveLength(1);
+    const atomic = (await listPlans(store)).filter((p) => p.breach.trigger === 'atomic');
+    expect(atomic).toHaveLength(1);
+    // Two people acting on one plan at once: one moves it, the other is told it moved; one event.
+    const acts = await Promise.allSettled(['ana', 'vp'].map((person) => actOnPlan(store, other, { planId: atomic[0]!.id, action: 'acknowledge', person, at: '2025-05-01T09:00:00.000Z' })));
+    expect(acts.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(String((acts.find((a) => a.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/is (no longer open|acknowledged)/);
+    expect((await listPlanEvents(store, atomic[0]!.id)).map((e) => e.event)).toEqual(['opened', 'acknowledged']);
   });
 
   it('refuses unknown people and plans, moves the state does not allow, and people not on the plan, writing nothing', async () => {

@@ -1,5 +1,5 @@
 import type { Grain, Ownership, Project, Trigger } from '../model/index.js';
-import { addNotification, changePlan, insertPlan, latestPlanFor, listSlices, readPlan, readSeries, recordPlanReading, sliceKey, type Queryable, type Slice, type Store } from '../store/index.js';
+import { addNotification, changePlan, insertPlan, latestPlanFor, listSlices, readPlan, readSeries, recordPlanReading, sliceKey, type Queryable, type Slice } from '../store/index.js';
 import { decidePlanStep, type PlanStep } from './decide-plan-step.js';
 import { judgeTrigger, type TriggerVerdict } from './judge-trigger.js';
 import type { MetricAnomaly } from './metric-anomaly.js';
@@ -25,7 +25,7 @@ const actor = 'kpitree';
  * in one transaction under a lock per breach key. Running it twice changes nothing the second time.
  * Returns the plan ids per step.
  */
-export async function evaluateActionPlans(store: Store, project: Project, options: EvaluateOptions): Promise<StepCounts> {
+export async function evaluateActionPlans(store: Queryable, project: Project, options: EvaluateOptions): Promise<StepCounts> {
   const counts: StepCounts = { open: [], recur: [], escalate: [], verify: [], reopen: [] };
   for (const ownership of project.owners.ownership) {
     const grain = ownership.review ? reviewGrain[ownership.review] : project.config.sync.grains[0]!;
@@ -50,7 +50,7 @@ export async function evaluateActionPlans(store: Store, project: Project, option
 }
 
 /** The total, or every stored slice of exactly the trigger's `by` dimensions. */
-async function triggerSlices(store: Store, metric: string, grain: Grain, trigger: Trigger): Promise<Slice[]> {
+async function triggerSlices(store: Queryable, metric: string, grain: Grain, trigger: Trigger): Promise<Slice[]> {
   if (!trigger.by) return [{}];
   const wanted = [...trigger.by].sort().join(',');
   return (await listSlices(store, metric, grain)).filter((slice) => Object.keys(slice).sort().join(',') === wanted);

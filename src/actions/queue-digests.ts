@@ -1,5 +1,5 @@
 import { cadenceSchema, type Cadence, type Project } from '../model/index.js';
-import { addNotification, listPlans, type ActionPlan, type Store } from '../store/index.js';
+import { addNotification, listPlans, type ActionPlan, type Queryable } from '../store/index.js';
 import { deliveryAddresses } from './people.js';
 import { periodStartOf, reviewGrain } from './period-dates.js';
 import { formatTime } from './plan-message.js';
@@ -10,7 +10,7 @@ import { formatTime } from './plan-message.js';
  * own open and acknowledged plans and those escalated to them. Nobody gets an empty digest; a
  * second call in the same period writes nothing. Returns the people a digest was queued for.
  */
-export async function queueDigests(store: Store, project: Project, options: { asOf: string }): Promise<string[]> {
+export async function queueDigests(store: Queryable, project: Project, options: { asOf: string }): Promise<string[]> {
   const plans = (await listPlans(store)).filter((p) => p.state === 'open' || p.state === 'acknowledged');
   const queued: string[] = [];
   for (const person of project.owners.people) {

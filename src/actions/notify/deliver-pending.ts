@@ -1,4 +1,4 @@
-import type { DeliveryChannel, Store } from '../../store/index.js';
+import type { DeliveryChannel, Queryable } from '../../store/index.js';
 import { claimDueDeliveries, recordDeliveryAttempt } from '../../store/index.js';
 import type { Notifier } from './notifier.js';
 
@@ -25,7 +25,7 @@ const leaseMs = 5 * 60_000;
  * its error and retried later (backoff, doubling) until the tries run out; the plan and the inbox
  * note it came from are never touched.
  */
-export async function deliverPending(store: Store, notifiers: Partial<Record<DeliveryChannel, Notifier>>, options: DeliverOptions): Promise<DeliveryOutcome> {
+export async function deliverPending(store: Queryable, notifiers: Partial<Record<DeliveryChannel, Notifier>>, options: DeliverOptions): Promise<DeliveryOutcome> {
   const outcome: DeliveryOutcome = { sent: 0, retrying: 0, failed: 0 };
   const due = await claimDueDeliveries(store, options.now, new Date(Date.parse(options.now) + leaseMs).toISOString());
   for (const delivery of due) {
