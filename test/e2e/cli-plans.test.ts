@@ -14,7 +14,7 @@ describe('kpitree audit', () => {
     expect(table.code).toBe(1);
     expect(table.stdout).toMatch(/^rule +subject +where +finding +fix/);
     expect(table.stdout).toMatch(/leading_indicator +conversion_quality +layer conversion_quality has no leading indicator/);
-    expect(table.stderr).toMatch(/^error: the KPI audit has \d+ findings under \d+ rules; each row says how to fix it/);
+    expect(table.stderr).toMatch(/^error: the KPI audit has \d+ findings \(\d+ threshold, \d+ playbook, \d+ cadence, \d+ revenue_link, 1 leading_indicator\); each row says how to fix it/);
     const json = await runCli(['audit', '--project', catalogue, '--format', 'json']);
     expect(json.code).toBe(1);
     const findings = JSON.parse(json.stdout) as { rule: string; subject: string; fix: string; at?: { file: string; line: number } }[];

@@ -21,8 +21,10 @@ export async function auditCommand(options: AuditOptions, io: CliIo): Promise<vo
     if (format === 'table') io.stdout(`Every KPI of ${project.config.name} passes the audit.\n`);
     return;
   }
-  const rules = new Set(findings.map((f) => f.rule)).size;
-  throw new RuntimeFailure(`the KPI audit has ${findings.length} finding${findings.length === 1 ? '' : 's'} under ${rules} rule${rules === 1 ? '' : 's'}; each row says how to fix it`);
+  const byRule = new Map<string, number>();
+  for (const finding of findings) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);
+  const counts = [...byRule].map(([rule, n]) => `${n} ${rule}`).join(', ');
+  throw new RuntimeFailure(`the KPI audit has ${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts}); each row says how to fix it`);
 }
 
 function findingRows(findings: AuditFinding[]) {
