@@ -181,7 +181,7 @@ function buildProgram(io: CliIo): Command {
 
   program
     .command('audit')
-    .description("check every KPI against the seeds' rules (owner, target, threshold and playbook, cadence for its layer, a path to revenue, a leading indicator per layer, ≤ 10 executive metrics); exit 0 when clean, 1 with findings")
+    .description('check every KPI against the KPI rules (owner, target, threshold and playbook, cadence for its layer, a path to revenue, a leading indicator per layer, ≤ 10 executive metrics); exit 0 when clean, 1 with findings')
     .addOption(projectOption())
     .addOption(formatOption())
     .action((options) => auditCommand(options, io));
