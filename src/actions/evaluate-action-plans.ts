@@ -5,7 +5,7 @@ import { judgeTrigger, type TriggerVerdict } from './judge-trigger.js';
 import type { MetricAnomaly } from './metric-anomaly.js';
 import { ownershipTriggers } from './ownership-triggers.js';
 import { deliveryAddresses, escalationTarget } from './people.js';
-import { reviewGrain } from './period-dates.js';
+import { judgedGrain } from './period-dates.js';
 import { planMessage } from './plan-message.js';
 
 export interface EvaluateOptions {
@@ -28,7 +28,7 @@ const actor = 'kpitree';
 export async function evaluateActionPlans(store: Queryable, project: Project, options: EvaluateOptions): Promise<StepCounts> {
   const counts: StepCounts = { open: [], recur: [], escalate: [], verify: [], reopen: [] };
   for (const ownership of project.owners.ownership) {
-    const grain = ownership.review ? reviewGrain[ownership.review] : project.config.sync.grains[0]!;
+    const grain = judgedGrain(ownership, project.config.sync.grains);
     for (const trigger of ownershipTriggers(ownership)) {
       for (const slice of await triggerSlices(store, ownership.metric, grain, trigger)) {
         const values = await readSeries(store, { metric: ownership.metric, grain, slice });

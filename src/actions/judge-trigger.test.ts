@@ -3,6 +3,7 @@ import type { Ownership, Trigger } from '../model/index.js';
 import { judgeTrigger, type PeriodValue } from './judge-trigger.js';
 import type { MetricAnomaly } from './metric-anomaly.js';
 import { ownershipTriggers } from './ownership-triggers.js';
+import { judgedGrain } from './period-dates.js';
 import { plansProject } from './test-support/plans-project.js';
 
 const project = plansProject();
@@ -72,6 +73,12 @@ describe('judgeTrigger', () => {
     expect(judge(responseTime, trigger, values, asOf, [anomaly('up', '2025-01-20')])).toMatchObject({ breaching: true, breachStart: '2025-01-20' });
     // A drift covers every period from its start through its last.
     expect(judge(responseTime, trigger, values, asOf, [{ ...anomaly('up', '2025-01-13', '2025-01-20'), type: 'drift' }])).toMatchObject({ breachStart: '2025-01-13' });
+  });
+
+  it('judges at the grain of the review, unless the ownership names its own grain', () => {
+    expect(judgedGrain(winRate, ['week'])).toBe('month');
+    expect(judgedGrain({ ...winRate, grain: 'quarter' }, ['week'])).toBe('quarter');
+    expect(judgedGrain({ ...winRate, review: undefined }, ['week', 'month'])).toBe('week');
   });
 
   it('judges nothing before a period is over', () => {

@@ -1,7 +1,12 @@
-import { weekdays, type Cadence, type Grain, type Target, type Weekday } from '../model/index.js';
+import { weekdays, type Cadence, type Grain, type Ownership, type Target, type Weekday } from '../model/index.js';
 
-/** The grain a metric is judged at: that of its review cadence. */
+/** The grain of each review cadence. */
 export const reviewGrain: Record<Cadence, Grain> = { daily: 'day', weekly: 'week', monthly: 'month', quarterly: 'quarter' };
+
+/** The grain an owned metric is judged at: its own grain:, else that of its review, else the first grain the sync keeps. */
+export function judgedGrain(ownership: Ownership, syncGrains: readonly Grain[]): Grain {
+  return ownership.grain ?? (ownership.review ? reviewGrain[ownership.review] : (syncGrains[0] ?? 'week'));
+}
 
 /** The first day of the period after the one starting on `start`. */
 export function nextPeriodStart(start: string, grain: Grain): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cadenceSchema, durationSchema, idSchema } from './schema-parts.js';
+import { cadenceSchema, durationSchema, grainSchema, idSchema } from './schema-parts.js';
 import { triggerSchema } from './trigger.js';
 
 export const roles = ['admin', 'executive', 'manager', 'rep'] as const;
@@ -55,6 +55,8 @@ export const ownershipSchema = z.strictObject({
   target: targetSchema.optional(),
   threshold: thresholdSchema.optional(),
   review: cadenceSchema.optional(),
+  /** The grain its values are judged at when not that of the review (coverage reviewed monthly against quarterly quotas: quarter). */
+  grain: grainSchema.optional(),
   playbook: playbookSchema.optional(),
   /** When to open an action plan; without it, a threshold with a playbook is one trigger (id threshold). */
   triggers: z.array(triggerSchema).optional(),
