@@ -112,4 +112,11 @@ describe('kpitree plans and inbox', () => {
     await bad(['plans', 'ack', '1'], /required option '--as <person>' not specified/);
     expect(JSON.parse((await cli('plans', 'show', '1', '--format', 'json')).stdout).history).toHaveLength(3);
   });
+
+  it('refuses SMTP settings whose password variable is not set, before evaluating anything', async () => {
+    const email = 'notify:\n  email: { host: 127.0.0.1, port: 2525, from: k@example.test, user_env: SMTP_USER, password_env: SMTP_PASSWORD }\n';
+    await writeFile(join(dir, 'kpitree.yaml'), plansProjectFiles(email)['kpitree.yaml']!);
+    const run = await runCli(['plans', 'evaluate', '--project', dir], { env: { SMTP_USER: 'kpi' } });
+    expect(run).toMatchObject({ code: 2, stderr: 'error: kpitree.yaml: notify.email.password_env names SMTP_PASSWORD, which is not set in the environment\n' });
+  });
 });

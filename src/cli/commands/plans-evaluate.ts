@@ -1,4 +1,5 @@
-import { deliverPending, evaluateActionPlans, projectNotifiers, queueDigests, retrySettings } from '../../actions/index.js';
+import { ActionError, deliverPending, evaluateActionPlans, projectNotifiers, queueDigests, retrySettings } from '../../actions/index.js';
+import type { Project } from '../../model/index.js';
 import { openProjectStore } from '../../project/index.js';
 import { UsageError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
@@ -16,7 +17,7 @@ export interface PlansEvaluateOptions {
 export async function plansEvaluateCommand(options: PlansEvaluateOptions, io: CliIo): Promise<void> {
   const asOf = options.asOf === undefined ? io.now().toISOString() : parseMoment(options.asOf);
   const open = await openProject(options.project, io);
-  const notifiers = projectNotifiers(open.project, io.env);
+  const notifiers = notifiersOrUsage(open.project, io.env);
   const store = await openProjectStore(open.project, open.dir, io.env);
   try {
     const steps = await evaluateActionPlans(store, open.project, { asOf });
@@ -30,6 +31,16 @@ export async function plansEvaluateCommand(options: PlansEvaluateOptions, io: Cl
     );
   } finally {
     await store.close();
+  }
+}
+
+/** Missing secrets are bad configuration, reported before anything is evaluated. */
+function notifiersOrUsage(project: Project, env: NodeJS.ProcessEnv): ReturnType<typeof projectNotifiers> {
+  try {
+    return projectNotifiers(project, env);
+  } catch (error) {
+    if (error instanceof ActionError) throw new UsageError(`kpitree.yaml: ${error.message}`);
+    throw error;
   }
 }
 
