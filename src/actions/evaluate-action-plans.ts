@@ -15,7 +15,8 @@ export interface EvaluateOptions {
   anomalies?: readonly MetricAnomaly[];
 }
 
-export type StepCounts = Record<Exclude<PlanStep['kind'], 'none' | 'reading'>, number[]>;
+/** The ids of the plans each kind of step touched. */
+export type PlanSteps = Record<Exclude<PlanStep['kind'], 'none' | 'reading'>, number[]>;
 
 const actor = 'kpitree';
 
@@ -25,8 +26,8 @@ const actor = 'kpitree';
  * in one transaction under a lock per breach key. Running it twice changes nothing the second time.
  * Returns the plan ids per step.
  */
-export async function evaluateActionPlans(store: Queryable, project: Project, options: EvaluateOptions): Promise<StepCounts> {
-  const counts: StepCounts = { open: [], recur: [], escalate: [], verify: [], reopen: [] };
+export async function evaluateActionPlans(store: Queryable, project: Project, options: EvaluateOptions): Promise<PlanSteps> {
+  const steps: PlanSteps = { open: [], recur: [], escalate: [], verify: [], reopen: [] };
   for (const ownership of project.owners.ownership) {
     const grain = judgedGrain(ownership, project.config.sync.grains);
     for (const trigger of ownershipTriggers(ownership)) {
@@ -40,13 +41,13 @@ export async function evaluateActionPlans(store: Queryable, project: Project, op
           await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`action_plan:${JSON.stringify({ ...key, slice: sliceKey(slice) })}`]);
           const latest = await latestPlanFor(tx, key);
           const next = decidePlanStep(latest, verdict, options.asOf, escalationTarget(project.owners, ownership));
-          return { kind: next.kind, planId: await applyStep(tx, project, { ownership, trigger, key, verdict, step: next, asOf: options.asOf }) };
+          return { kind: next.kind, planId: await applyStep(tx, project, { ownership, key, verdict, step: next, asOf: options.asOf }) };
         });
-        if (step.kind !== 'none' && step.kind !== 'reading') counts[step.kind].push(step.planId!);
+        if (step.kind !== 'none' && step.kind !== 'reading') steps[step.kind].push(step.planId!);
       }
     }
   }
-  return counts;
+  return steps;
 }
 
 /** The total, or every stored slice of exactly the trigger's `by` dimensions. */
@@ -58,7 +59,6 @@ async function triggerSlices(store: Queryable, metric: string, grain: Grain, tri
 
 interface StepContext {
   ownership: Ownership;
-  trigger: Trigger;
   key: { metric: string; grain: Grain; slice: Slice; trigger: string };
   verdict: TriggerVerdict;
   step: PlanStep;

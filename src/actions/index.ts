@@ -2,7 +2,7 @@ export type { MetricAnomaly } from './metric-anomaly.js';
 export { ActionError } from './action-error.js';
 export { judgeTrigger, thresholdLine, type PeriodValue, type TriggerVerdict } from './judge-trigger.js';
 export { ownershipTriggers } from './ownership-triggers.js';
-export { evaluateActionPlans, type EvaluateOptions, type StepCounts } from './evaluate-action-plans.js';
+export { evaluateActionPlans, type EvaluateOptions, type PlanSteps } from './evaluate-action-plans.js';
 export { actOnPlan, type ActOnPlan, type PlanAction } from './act-on-plan.js';
 export { queueDigests } from './queue-digests.js';
 export { formatTime } from './plan-message.js';
