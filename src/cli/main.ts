@@ -2,12 +2,18 @@ import { Command, CommanderError, Option } from 'commander';
 import { StoreError } from '../store/index.js';
 import { WarehouseError } from '../warehouse/index.js';
 import { exitCodes, RuntimeFailure, UsageError } from './cli-error.js';
+import { auditCommand } from './commands/audit.js';
 import { correlateCommand } from './commands/correlate.js';
 import { detectCommand } from './commands/detect.js';
 import { discoverCommand } from './commands/discover.js';
 import { demoDataCommand } from './commands/demo-data.js';
 import { demoCommand } from './commands/demo.js';
 import { forecastCommand } from './commands/forecast.js';
+import { inboxCommand } from './commands/inbox.js';
+import { planActCommand } from './commands/plans-act.js';
+import { plansDeliveriesCommand } from './commands/plans-deliveries.js';
+import { plansEvaluateCommand } from './commands/plans-evaluate.js';
+import { planShowCommand, plansCommand } from './commands/plans.js';
 import { queryCommand } from './commands/query.js';
 import { runsCommand } from './commands/runs.js';
 import { scheduleCommand } from './commands/schedule.js';
@@ -172,6 +178,63 @@ function buildProgram(io: CliIo): Command {
     .option('--poll <seconds>', 'how often an idle worker looks for jobs and schedules', '2')
     .option('-f, --format <format>', 'text or json (one event per line)', 'text')
     .action((options) => workerCommand(options, io));
+
+  program
+    .command('audit')
+    .description('check every KPI against the KPI rules (owner, target, threshold and playbook, cadence for its layer, a path to revenue, a leading indicator per layer, ≤ 10 executive metrics); exit 0 when clean, 1 with findings')
+    .addOption(projectOption())
+    .addOption(formatOption())
+    .action((options) => auditCommand(options, io));
+
+  const plans = program.command('plans').description('action plans opened when owned metrics break their triggers (from the store)');
+  plans
+    .command('list', { isDefault: true })
+    .description('plans by owner and state (the default)')
+    .addOption(projectOption())
+    .option('--owner <person>', 'only plans this person owns or had escalated to them')
+    .option('--state <state>', 'open, acknowledged, resolved or verified')
+    .addOption(formatOption())
+    .action((options) => plansCommand(options, io));
+  plans
+    .command('show')
+    .description("one plan with its history: who did what, when")
+    .argument('<id>', 'plan id')
+    .addOption(projectOption())
+    .addOption(formatOption())
+    .action((id, options) => planShowCommand(id, options, io));
+  for (const [name, action, what] of [['ack', 'acknowledge', 'acknowledge an open plan'], ['resolve', 'resolve', 'mark a plan done: verified once the metric recovers, reopened if it has not by the review date']] as const) {
+    plans
+      .command(name)
+      .description(what)
+      .argument('<id>', 'plan id')
+      .requiredOption('--as <person>', 'who acts (an owners.yaml person id), recorded in the history')
+      .option('--note <text>', 'a note for the history')
+      .addOption(projectOption())
+      .action((id, options) => planActCommand(action, id, options, io));
+  }
+  plans
+    .command('evaluate')
+    .description('after a sync: judge every trigger on the stored values, open, escalate, verify or reopen plans, queue due digests and send what waits')
+    .addOption(projectOption())
+    .option('--as-of <time>', 'judge as at this date or time (default: now)')
+    .action((options) => plansEvaluateCommand(options, io));
+  plans
+    .command('deliveries')
+    .description('email and webhook messages with their tries and last error')
+    .addOption(projectOption())
+    .option('--status <status>', 'pending, sent or failed')
+    .addOption(formatOption())
+    .action((options) => plansDeliveriesCommand(options, io));
+
+  program
+    .command('inbox')
+    .description("a person's in-app notifications (unread unless --all)")
+    .requiredOption('--as <person>', 'whose inbox (an owners.yaml person id)')
+    .option('--all', 'read ones too')
+    .option('--read', 'mark the ones shown as read')
+    .addOption(projectOption())
+    .addOption(formatOption())
+    .action((options) => inboxCommand(options, io));
 
   return program;
 }

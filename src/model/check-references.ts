@@ -45,6 +45,10 @@ export function checkReferences(project: Project): ProjectIssue[] {
   });
   // A misspelt dimension would otherwise keep no slices, silently.
   project.config.sync.dimensions.forEach((dimension, i) => refer('config', 'config', ['sync', 'dimensions', i], 'dimension', dimension));
+  project.config.notify?.webhooks.forEach((webhook, i) => {
+    refer('config', 'config', ['notify', 'webhooks', i, 'person'], 'person', webhook.person);
+    refer('config', 'config', ['notify', 'webhooks', i, 'team'], 'team', webhook.team);
+  });
 
   const owners = (path: Path, target: Target, name: string | undefined) => refer('owners', 'owners', path, target, name);
   project.owners.people.forEach((person, i) => owners(['people', i, 'team'], 'team', person.team));
@@ -58,6 +62,7 @@ export function checkReferences(project: Project): ProjectIssue[] {
     owners(['ownership', i, 'accountable'], 'person', entry.accountable);
     entry.consulted.forEach((person, j) => owners(['ownership', i, 'consulted', j], 'person', person));
     entry.informed.forEach((person, j) => owners(['ownership', i, 'informed', j], 'person', person));
+    entry.triggers?.forEach((trigger, j) => trigger.by?.forEach((dimension, k) => owners(['ownership', i, 'triggers', j, 'by', k], 'dimension', dimension)));
   });
   return issues;
 }

@@ -3,6 +3,7 @@ export {
   areaSchema,
   cadenceSchema,
   durationSchema,
+  envNameSchema,
   expressionSchema,
   formatSchema,
   grainSchema,
@@ -62,6 +63,8 @@ export {
   type RatioMetric,
   type SnapshotMetric,
 } from './metric.js';
+export { triggerConditionSchema, triggerSchema, type Trigger, type TriggerCondition } from './trigger.js';
+export { notifyConfigSchema, type NotifyConfig } from './notify-config.js';
 export { treeNodes, treeNodeSchema, treeSchema, type DriverNode, type Tree, type TreeEdge, type TreeNode } from './tree.js';
 export {
   ownersSchema,

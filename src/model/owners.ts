@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cadenceSchema, durationSchema, idSchema } from './schema-parts.js';
+import { cadenceSchema, durationSchema, grainSchema, idSchema } from './schema-parts.js';
+import { triggerSchema } from './trigger.js';
 
 export const roles = ['admin', 'executive', 'manager', 'rep'] as const;
 
@@ -54,7 +55,23 @@ export const ownershipSchema = z.strictObject({
   target: targetSchema.optional(),
   threshold: thresholdSchema.optional(),
   review: cadenceSchema.optional(),
+  /** The grain its values are judged at when not that of the review (coverage reviewed monthly against quarterly quotas: quarter). */
+  grain: grainSchema.optional(),
   playbook: playbookSchema.optional(),
+  /** When to open an action plan; without it, a threshold with a playbook is one trigger (id threshold). */
+  triggers: z.array(triggerSchema).optional(),
+}).superRefine((entry, ctx) => {
+  entry.triggers?.forEach((trigger, i) => {
+    if (!entry.playbook) ctx.addIssue({ code: 'custom', path: ['triggers', i], message: 'a trigger opens an action plan: give this ownership a playbook (action and due)' });
+    trigger.when.forEach((condition, j) => {
+      if (condition === 'threshold' && !entry.threshold) {
+        ctx.addIssue({ code: 'custom', path: ['triggers', i, 'when', j], message: 'the threshold condition needs a threshold on this ownership (value, or margin with a target)' });
+      }
+    });
+    if (entry.triggers!.findIndex((other) => other.id === trigger.id) < i) {
+      ctx.addIssue({ code: 'custom', path: ['triggers', i, 'id'], message: `trigger id "${trigger.id}" is used twice for ${entry.metric}` });
+    }
+  });
 });
 
 export const ownersSchema = z.strictObject({

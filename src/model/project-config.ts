@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
-import { durationSchema, grainSchema, idSchema } from './schema-parts.js';
+import { notifyConfigSchema } from './notify-config.js';
+import { durationSchema, envNameSchema, grainSchema, idSchema } from './schema-parts.js';
 
 export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof weekdays)[number];
@@ -31,10 +32,7 @@ const warehouseObjectSchema = z.strictObject({
   /** Schema used for tables named without one. */
   schema: z.string().min(1).optional(),
   /** Name of the environment variable holding the password; the file never holds it. */
-  password_env: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the name of an environment variable')
-    .optional(),
+  password_env: envNameSchema.optional(),
   statement_timeout: durationSchema.optional(),
 });
 
@@ -95,6 +93,8 @@ export const projectConfigSchema = z.strictObject({
   store: z.strictObject({ url: z.string().min(1).optional() }).optional(),
   sync: syncConfigSchema.default(syncConfigSchema.parse({})),
   calendar: calendarSchema.default({ week_start: 'monday', fiscal_year_start_month: 1, timezone: 'UTC' }),
+  /** Email and webhooks for action plans and digests (the in-app inbox needs nothing). */
+  notify: notifyConfigSchema.optional(),
 });
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;

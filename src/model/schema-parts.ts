@@ -7,6 +7,9 @@ export const idSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'an id is snake_case: lower-case letters, digits and _, starting with a letter');
 
+/** The name of an environment variable: secrets are read from the environment, never written in files. */
+export const envNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the name of an environment variable');
+
 export const cadenceSchema = z.enum(['daily', 'weekly', 'monthly', 'quarterly']);
 export const grainSchema = z.enum(['day', 'week', 'month', 'quarter', 'year']);
 export const layerSchema = z.enum(['outreach', 'pipeline_health', 'conversion_quality', 'revenue_retention']);

@@ -16,3 +16,10 @@ export { recordMetricResult, type MetricResult } from './runs/record-metric-resu
 export { finishRun } from './runs/finish-run.js';
 export { listRuns, readRun, type ListRunsOptions } from './runs/list-runs.js';
 export { markInterruptedRuns } from './runs/mark-interrupted-runs.js';
+export { planStates, type ActionPlan, type Breach, type PlanEvent, type PlanEventKind, type PlanReading, type PlanState } from './plans/plan-types.js';
+export { latestPlanFor, listPlanEvents, listPlans, readPlan, type ListPlansOptions } from './plans/read-plans.js';
+export { changePlan, insertPlan, recordPlanReading, type NewPlan, type PlanChange } from './plans/write-plan.js';
+export type { Delivery, DeliveryChannel, DeliveryStatus, Notification, NotificationKind } from './inbox/inbox-types.js';
+export { addNotification, type NewNotification } from './inbox/add-notification.js';
+export { listNotifications, markNotificationsRead } from './inbox/read-inbox.js';
+export { claimDueDeliveries, listDeliveries, recordDeliveryAttempt, type DueDelivery } from './inbox/deliveries.js';

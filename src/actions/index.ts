@@ -1,0 +1,15 @@
+export type { MetricAnomaly } from './metric-anomaly.js';
+export { ActionError } from './action-error.js';
+export { judgeTrigger, thresholdLine, type PeriodValue, type TriggerVerdict } from './judge-trigger.js';
+export { ownershipTriggers } from './ownership-triggers.js';
+export { evaluateActionPlans, type EvaluateOptions, type PlanSteps } from './evaluate-action-plans.js';
+export { actOnPlan, type ActOnPlan, type PlanAction } from './act-on-plan.js';
+export { queueDigests } from './queue-digests.js';
+export { formatTime } from './plan-message.js';
+export type { Notifier, OutgoingMessage } from './notify/notifier.js';
+export { deliverPending, type DeliverOptions, type DeliveryOutcome } from './notify/deliver-pending.js';
+export { projectNotifiers, retrySettings } from './notify/project-notifiers.js';
+export { auditRules, type AuditFinding, type AuditRule } from './audit/audit-finding.js';
+export { auditProject } from './audit/audit-project.js';
+export { executiveMetrics } from './audit/kpi-metrics.js';
+export { seriesAnomalies } from './series-anomalies.js';
