@@ -48,7 +48,7 @@ async function migrate(connection: StoreConnection, driver: StoreDriver, migrati
     if (!migration) {
       throw new StoreError(
         'migration',
-        `The store at ${driver.description} was migrated by a newer kpitree (schema version ${version}; this one knows up to ${migrations.length}). Upgrade kpitree.`,
+        `The store at ${driver.description} was migrated by a newer kpitree (schema version ${version}; this one knows up to ${migrations.at(-1)?.version ?? 0}). Upgrade kpitree.`,
       );
     }
     if (migration.name !== name) {
@@ -73,8 +73,13 @@ async function migrate(connection: StoreConnection, driver: StoreDriver, migrati
   return applied;
 }
 
+// Versions rise without having to be contiguous: branches developed at once take their numbers
+// ahead (003 while 002 is written elsewhere), and a store holding 003 still gets 002 when it arrives.
 function checkOrder(migrations: readonly Migration[]): void {
   migrations.forEach((migration, i) => {
-    if (migration.version !== i + 1) throw new Error(`Store migrations must be numbered 1, 2, 3 … in order; found ${migration.version} at position ${i + 1}.`);
+    const previous = migrations[i - 1]?.version ?? 0;
+    if (!Number.isSafeInteger(migration.version) || migration.version <= previous) {
+      throw new Error(`Store migrations must have rising version numbers; found ${migration.version} after ${previous}.`);
+    }
   });
 }

@@ -61,7 +61,7 @@ describe.each(storeTargets)('store on %s', (_name, makeTarget) => {
     const tables = await store.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(['kpitree_migrations', 'metric_series', 'sync_run_metrics', 'sync_runs']);
+    expect(tables.map((t) => t.table_name)).toEqual(['api_tokens', 'audit_log', 'kpitree_migrations', 'metric_series', 'sessions', 'sync_run_metrics', 'sync_runs', 'users']);
   });
 
   itOn('postgres')('migrates once when two processes open a new database at the same moment (advisory lock)', async () => {
