@@ -8,6 +8,7 @@ import type { Project } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { ApiError } from './api-error.js';
 import { handleError } from './handle-error.js';
+import { rejectNulCharacters } from './reject-nul.js';
 import { registerHealth } from './routes/health-route.js';
 import { registerMetricRoutes } from './routes/metric-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
@@ -45,7 +46,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     sessionTtlMs: options.sessionTtlMs ?? defaultSessionTtlMs,
     secureCookie: options.secureCookie ?? false,
   };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit });
+  // Ids are checked by the routes' schemas (which name the field), not cut short by the router.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit, routerOptions: { maxParamLength: 1_000 } });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -53,6 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     throw new ApiError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
   });
   app.decorateRequest('viewer', null);
+  app.addHook('preValidation', rejectNulCharacters);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {

@@ -51,13 +51,16 @@ export async function apiFixture(target: StoreTarget, options: Partial<ServerOpt
   await recordMetricResult(store, { runId: failed.id, metric: 'win_rate', status: 'failed', durationMs: 5, error: 'column "is_won" does not exist', sql: 'SELECT secret_column FROM opportunities' });
   await finishRun(store, failed.id);
   const app = await buildServer({ project, store, ...options });
+  let signIns = 0;
   return {
     app,
     store,
     project,
     failedRunId: failed.id,
     async signIn(person) {
-      const response = await app.inject({ method: 'POST', url: '/api/login', payload: { login: person, password: passwordOf(person) } });
+      // Each from its own address, so that setting up a test never counts against a login rate limit under test.
+      const remoteAddress = `127.0.${Math.floor(++signIns / 250)}.${signIns % 250}`;
+      const response = await app.inject({ method: 'POST', url: '/api/login', payload: { login: person, password: passwordOf(person) }, remoteAddress });
       if (response.statusCode !== 200) throw new Error(`sign-in of ${person}: ${response.statusCode} ${response.body}`);
       return sessionCookieOf(response);
     },
