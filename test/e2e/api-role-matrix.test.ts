@@ -55,8 +55,12 @@ describe.each(storeTargets)('the role matrix on %s', (_name, makeTarget) => {
   const get = (url: string, role?: string, extra: Record<string, string> = {}) => fx.app.inject({ method: 'GET', url, headers: { ...(role ? headers[role] : {}), ...extra } });
 
   it('the matrix walks every route of the OpenAPI document', async () => {
-    const doc = (await fx.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, unknown> };
+    const doc = (await fx.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { openapi: string; paths: Record<string, Record<string, { security?: unknown }>> };
+    expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(walkedRoutes);
+    // The document says which routes need a viewer: all but login and health.
+    const secured = Object.entries(doc.paths).flatMap(([path, methods]) => Object.values(methods).map((op) => [path, op.security !== undefined] as const));
+    expect(secured.filter(([, needs]) => !needs).map(([path]) => path).sort()).toEqual(['/api/health', '/api/login']);
   });
 
   it.each(roles)('%s: GET /api/me says who they are', async (role) => {
@@ -174,6 +178,7 @@ describe.each(storeTargets)('the role matrix on %s', (_name, makeTarget) => {
       expect(Object.keys(response.json()).filter((k) => !['error', 'message', 'field'].includes(k)), url).toEqual([]);
     }
     expect((await fx.app.inject({ method: 'GET', url: '/api/health', headers: extra })).json()).toEqual({ status: 'ok' });
+    expect((await fx.app.inject({ method: 'GET', url: '/openapi.json', headers: extra })).statusCode).toBe(200);
   });
 
   it('an API token reads as its person, within their scope', async () => {
