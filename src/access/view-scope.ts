@@ -26,8 +26,8 @@ export interface ViewScope {
 
 /**
  * The visibility rules, in one place. Executives and admins see everything. A manager sees the
- * metrics that anyone of their branch (their team and its child teams, recursively) is responsible
- * or accountable for, plus those naming them anywhere in the RACI; of those, the total and every
+ * metrics that anyone of their branch (the teams naming them manager and every team below) is
+ * responsible or accountable for, plus those naming them anywhere in the RACI; of those, the total and every
  * slice except another branch's people. A rep sees the metrics they are responsible for, and only
  * the slices naming them. A person not in owners.yaml sees nothing.
  */

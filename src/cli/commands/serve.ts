@@ -1,7 +1,7 @@
 import { syncUsers } from '../../access/index.js';
 import { openProjectStore } from '../../project/index.js';
 import { buildServer } from '../../server/index.js';
-import type { SyncScheduler } from '../../sync/index.js';
+import { planSchedules, type SyncScheduler } from '../../sync/index.js';
 import { UsageError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { openProject } from '../open-project.js';
@@ -36,7 +36,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<vo
     try {
       const address = await app.listen({ port, host: options.host });
       io.stdout(`kpitree API on ${address} (OpenAPI at ${address}/openapi.json), store ${store.description}\n`);
-      if (options.schedule) scheduler = startProjectScheduler(open, io, (use) => use(store));
+      if (options.schedule && planSchedules(open.project).length > 0) scheduler = startProjectScheduler(open, io, (use) => use(store));
       io.stdout(`Serving${scheduler ? ' and syncing on schedule' : ''}; stop with Ctrl-C (SIGINT) or SIGTERM.\n`);
       const signal = await waitForStop();
       io.stdout(`${signal}: closing the API${scheduler ? ' and waiting for the sync in progress' : ''}, then stopping.\n`);
