@@ -56,6 +56,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.decorateRequest('viewer', null);
   app.addHook('preValidation', rejectNulCharacters);
+  // Answers are one person's view: no shared cache may keep them, and no browser may guess their type.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncUsers } from '../../src/access/index.js';
 import { ownersSchema } from '../../src/model/index.js';
 import { pgliteFolderTarget, type StoreTarget } from '../../src/store/test-support/store-targets.js';
-import { apiFixture, passwordOf, type ApiFixture } from '../support/api-fixture.js';
+import { apiFixture, passwordOf, sessionCookieOf, type ApiFixture } from '../support/api-fixture.js';
 
 describe('signing in and out', () => {
   let target: StoreTarget;
@@ -28,6 +28,9 @@ describe('signing in and out', () => {
     const header = String(response.headers['set-cookie']);
     expect(header).toMatch(/^kpitree_session=kps_[A-Za-z0-9_-]{43}; Path=\/; Expires=Mon, 02 Mar 2026 09:01:00 GMT; HttpOnly; SameSite=Strict$/);
     expect(response.body).not.toContain('kps_');
+    // One person's view: never kept by a shared cache.
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect((await me(sessionCookieOf(response))).headers['cache-control']).toBe('no-store');
   });
 
   it('a session expires: the same cookie is refused once its time is up', async () => {
