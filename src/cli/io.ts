@@ -1,3 +1,5 @@
+import { readSecret } from './read-secret.js';
+
 /** What a command may touch of its process, so that tests can run commands in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -7,6 +9,8 @@ export interface CliIo {
   now: () => Date;
   /** Whether stderr is a terminal that can redraw a progress line. */
   interactive: boolean;
+  /** A secret (a password) from standard input, never from argv; absent where there is no input. */
+  readSecret?: (prompt: string) => Promise<string>;
 }
 
 export function processIo(): CliIo {
@@ -17,5 +21,6 @@ export function processIo(): CliIo {
     env: process.env,
     now: () => new Date(),
     interactive: Boolean(process.stderr.isTTY),
+    readSecret,
   };
 }

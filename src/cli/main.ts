@@ -17,10 +17,12 @@ import { planShowCommand, plansCommand } from './commands/plans.js';
 import { queryCommand } from './commands/query.js';
 import { runsCommand } from './commands/runs.js';
 import { scheduleCommand } from './commands/schedule.js';
+import { serveCommand } from './commands/serve.js';
 import { seriesCommand } from './commands/series.js';
 import { syncCommand } from './commands/sync.js';
 import { workerCommand } from './commands/worker.js';
 import { treeCommand } from './commands/tree.js';
+import { createTokenCommand, listTokensCommand, listUsersCommand, revokeTokenCommand, setPasswordCommand } from './commands/users.js';
 import { validateCommand } from './commands/validate.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -235,6 +237,39 @@ function buildProgram(io: CliIo): Command {
     .addOption(projectOption())
     .addOption(formatOption())
     .action((options) => inboxCommand(options, io));
+
+  program
+    .command('serve')
+    .description('serve the API (OpenAPI at /openapi.json) and run the sync on its schedules, in this process, until stopped')
+    .addOption(projectOption())
+    .option('--port <port>', 'the port to listen on', '4400')
+    .option('--host <host>', 'the address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .option('--no-schedule', "serve only: leave kpitree.yaml's sync schedules to another process")
+    .option('--secure-cookie', 'send the session cookie over HTTPS only (behind a TLS proxy)')
+    .action((options) => serveCommand(options, io));
+
+  const users = program.command('users').description("who may sign in: the people of owners.yaml, their passwords and API tokens");
+  users.command('list').description('the users, their roles and whether a password is set').addOption(projectOption()).addOption(formatOption()).action((options) => listUsersCommand(options, io));
+  users
+    .command('set-password')
+    .description('set a password, read from standard input (a prompt on a terminal), never from the command line')
+    .argument('<person>', "the person's id in owners.yaml")
+    .addOption(projectOption())
+    .action((person, options) => setPasswordCommand(person, options, io));
+  users
+    .command('create-token')
+    .description('create an API token for automation; it is printed once')
+    .argument('<person>', "the person's id in owners.yaml: the token reads what they may read")
+    .requiredOption('-n, --name <name>', 'what the token is for')
+    .addOption(projectOption())
+    .action((person, options) => createTokenCommand(person, options, io));
+  users.command('tokens').description('every API token: holder, name, last use (never the token)').addOption(projectOption()).addOption(formatOption()).action((options) => listTokensCommand(options, io));
+  users
+    .command('revoke-token')
+    .description('revoke an API token at once')
+    .argument('<id>', 'the token number (kpitree users tokens)')
+    .addOption(projectOption())
+    .action((id, options) => revokeTokenCommand(id, options, io));
 
   return program;
 }

@@ -9,6 +9,7 @@ export { replaceSeriesWindow, seriesBatchSize, type SeriesWindow, type WindowRep
 export { readSeries, type SeriesQuery } from './series/read-series.js';
 export { listSlices } from './series/list-slices.js';
 export { latestPeriod } from './series/latest-period.js';
+export { latestValues, type LatestValue } from './series/latest-values.js';
 export { runHeartbeatTimeoutMs, type MetricFailure, type RunStatus, type RunTrigger, type SyncRun } from './runs/run-types.js';
 export { startRun, type StartRun } from './runs/start-run.js';
 export { heartbeatRun } from './runs/heartbeat-run.js';

@@ -5,6 +5,7 @@ import { listRuns, readRun } from './runs/list-runs.js';
 import { recordMetricResult } from './runs/record-metric-result.js';
 import { startRun } from './runs/start-run.js';
 import { latestPeriod } from './series/latest-period.js';
+import { latestValues } from './series/latest-values.js';
 import { listSlices } from './series/list-slices.js';
 import { readSeries } from './series/read-series.js';
 import { replaceSeriesWindow } from './series/replace-series-window.js';
@@ -61,7 +62,7 @@ describe.each(storeTargets)('store on %s', (_name, makeTarget) => {
     const tables = await store.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(['action_plan_events', 'action_plans', 'deliveries', 'kpitree_migrations', 'metric_series', 'notifications', 'sync_run_metrics', 'sync_runs']);
+    expect(tables.map((t) => t.table_name)).toEqual(['action_plan_events', 'action_plans', 'api_tokens', 'audit_log', 'deliveries', 'kpitree_migrations', 'metric_series', 'notifications', 'sessions', 'sync_run_metrics', 'sync_runs', 'users']);
   });
 
   itOn('postgres')('migrates once when two processes open a new database at the same moment (advisory lock)', async () => {
@@ -166,6 +167,18 @@ describe.each(storeTargets)('store on %s', (_name, makeTarget) => {
     const a = values(await readSeries(store, { metric: 'busy_a', grain: 'week' }));
     expect([[1, 1], [3, 3], [4, 4]]).toContainEqual(a);
     expect([[2, 2], [5, 5]]).toContainEqual(values(await readSeries(store, { metric: 'busy_b', grain: 'week' })));
+  });
+
+  it("latestValues: each metric's latest period and the one before, for one slice, in one statement", async () => {
+    await seed('latest_a');
+    await replaceSeriesWindow(store, { metric: 'latest_b', grain: 'month', from: '2024-01-01', to: '2024-02-01', rows: [{ period: '2024-01-01', slice: emea, value: 5 }], runId: 1 });
+    const values = await latestValues(store, { metrics: ['latest_a', 'latest_b', 'latest_missing'], grain: 'month', slice: emea });
+    expect([...values.values()]).toEqual([
+      { metric: 'latest_a', period: '2024-12-01', value: 121, previousPeriod: '2024-11-01', previousValue: 111 },
+      { metric: 'latest_b', period: '2024-01-01', value: 5, previousPeriod: null, previousValue: null },
+    ]);
+    expect((await latestValues(store, { metrics: ['latest_a'], grain: 'month', slice: { region: 'Mars' } })).size).toBe(0);
+    await expect(latestValues(store, { metrics: ["x'; DROP TABLE metric_series; --"], grain: 'month', slice: {} })).rejects.toThrow(StoreError);
   });
 
   it('reads one slice over a range in period order, lists slices, and finds the latest period', async () => {

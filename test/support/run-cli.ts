@@ -7,7 +7,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process, as a user would type it, and captures what it prints. */
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: string } = {}): Promise<CliRun> {
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: string; stdin?: string } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -17,6 +17,7 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
     env: options.env ?? {},
     now: () => new Date(options.now ?? '2025-05-15T12:00:00Z'),
     interactive: false,
+    ...(options.stdin !== undefined ? { readSecret: async () => options.stdin!.split(/\r?\n/)[0] ?? '' } : {}),
   });
   return { code, stdout, stderr };
 }

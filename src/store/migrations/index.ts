@@ -1,5 +1,6 @@
 import type { Migration } from './migration.js';
 import { seriesAndRuns } from './001-series-and-runs.js';
+import { usersAndAccess } from './003-users-and-access.js';
 import { actionPlans } from './004-action-plans.js';
 
 export type { Migration } from './migration.js';
@@ -8,4 +9,4 @@ export type { Migration } from './migration.js';
  * Every migration, in rising version order. Later tables come as new files: 002 anomalies and
  * forecasts, 003 users, sessions, API tokens and the audit log, 004 action plans, inbox and deliveries.
  */
-export const storeMigrations: readonly Migration[] = [seriesAndRuns, actionPlans];
+export const storeMigrations: readonly Migration[] = [seriesAndRuns, usersAndAccess, actionPlans];

@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 const entry = fileURLToPath(new URL('./kpitree-child.ts', import.meta.url));
 
 /** A `kpitree` child process (from source, in its own process group), its output gathered as it comes. */
@@ -14,14 +13,18 @@ export interface KpitreeProcess {
   exited: Promise<[number | null, NodeJS.Signals | null]>;
   /** Resolves once stdout + stderr match. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
-  /** SIGTERM to tsx, which passes it on: a clean stop. */
+  /** SIGTERM: a clean stop. */
   stop(): void;
-  /** SIGKILL to the whole process group (tsx and the node it runs): no chance to clean up. */
+  /** SIGKILL to the whole process group: no chance to clean up. */
   kill(): void;
 }
 
-export function spawnKpitree(args: string[], env: NodeJS.ProcessEnv = {}): KpitreeProcess {
-  const child = spawn(tsx, [entry, ...args], { cwd: repo, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+/** `input`, when given, is written to the child's standard input, which is then closed. */
+export function spawnKpitree(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): KpitreeProcess {
+  // node with tsx's loader, not the tsx command: the tsx command relays signals and SIGKILLs a child
+  // that has not acknowledged one within ~30 ms, which a loaded machine turns into flaky stops.
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: repo, detached: true, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  if (input !== undefined) child.stdin!.end(input);
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   const waiting: { pattern: RegExp; resolve: () => void }[] = [];
   const proc: KpitreeProcess = {

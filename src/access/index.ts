@@ -1,0 +1,17 @@
+export { AccessError } from './access-error.js';
+export { accessTokenKind, hashAccessToken, newAccessToken, type TokenKind } from './access-token.js';
+export { authenticate, type Authenticated } from './authenticate.js';
+export { defaultScryptParameters, hashPassword, verifyPassword, type ScryptParameters } from './password-hash.js';
+export { openSecret, sealSecret, SecretError, secretKeyFromEnv, secretKeyVariable } from './secret-box.js';
+export { canSeeMetric, canSeeSlice, defaultSlices, personDimensions, viewScope, type ViewScope } from './view-scope.js';
+export type { User } from './users/user.js';
+export { syncUsers, type UsersSynced } from './users/sync-users.js';
+export { passwordLength, setPassword } from './users/set-password.js';
+export { checkLogin } from './users/check-login.js';
+export { createSession, defaultSessionTtlMs } from './sessions/create-session.js';
+export { endSession } from './sessions/end-session.js';
+export { createApiToken } from './api-tokens/create-api-token.js';
+export { revokeApiToken } from './api-tokens/revoke-api-token.js';
+export { listApiTokens, type ApiTokenInfo } from './api-tokens/list-api-tokens.js';
+export { recordAudit, type AuditEntry } from './audit/record-audit.js';
+export { listAudit, type AuditRecord } from './audit/list-audit.js';
