@@ -89,5 +89,5 @@ describe('a sync killed at random moments', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 300_000); // five full syncs as child processes: slow on a loaded machine
 });
