@@ -16,3 +16,15 @@ export { recordMetricResult, type MetricResult } from './runs/record-metric-resu
 export { finishRun } from './runs/finish-run.js';
 export { listRuns, readRun, type ListRunsOptions } from './runs/list-runs.js';
 export { markInterruptedRuns } from './runs/mark-interrupted-runs.js';
+export { readMetricSlices, type SliceSeries } from './series/read-metric-slices.js';
+export { anomalyFamily, type AnomalyFamily, type AnomalyKind, type AnomalyRecord, type SeriesCheck, type StoredAnomaly, type StoredSeriesCheck } from './monitor/monitor-types.js';
+export { recordSeriesAnalysis, type SeriesAnalysis } from './monitor/record-series-analysis.js';
+export { listAnomalies, listSeriesChecks, type AnomalyQuery } from './monitor/list-anomalies.js';
+export type { ForecastPointRecord, ForecastRecord, ScoredPoint, StoredForecast, StoredForecastPoint } from './monitor/forecast-types.js';
+export { recordForecast } from './monitor/record-forecast.js';
+export { scoreForecasts } from './monitor/score-forecasts.js';
+export { listForecasts, listScoredPoints } from './monitor/list-forecasts.js';
+export type { InfluenceEdgeRecord, StoredInfluenceEdge } from './monitor/influence-edge-types.js';
+export { listInfluenceEdges, replaceInfluenceEdges } from './monitor/replace-influence-edges.js';
+export { listRunMetrics } from './runs/list-run-metrics.js';
+export { latestAnalysedRun } from './monitor/latest-analysis.js';

@@ -1,5 +1,6 @@
 import { openProjectStore } from '../../project/index.js';
 import { planSchedules, runSync, SyncScheduler, todayIn, type SyncSchedule } from '../../sync/index.js';
+import { analyzeAfterSync, renderAnalysisSummary } from '../analyze-after-sync.js';
 import { UsageError } from '../cli-error.js';
 import { connectSyncWarehouse } from '../connect-sync-warehouse.js';
 import type { CliIo } from '../io.js';
@@ -15,7 +16,8 @@ export interface ScheduleOptions {
 /**
  * kpitree schedule: the embedded scheduler in the foreground. Each schedule of kpitree.yaml's
  * `sync:` runs at its cron times (in the calendar's time zone), one run at a time, until SIGINT or
- * SIGTERM; the store is opened for each run only, so `kpitree series` can read between runs.
+ * SIGTERM; each run is followed by the analysis of what it wrote; the store is opened for each run
+ * only, so `kpitree series` can read between runs.
  */
 export async function scheduleCommand(options: ScheduleOptions, io: CliIo): Promise<void> {
   const open = await openProject(options.project, io);
@@ -44,18 +46,26 @@ async function runScheduled(open: OpenProject, schedule: SyncSchedule, io: CliIo
   const store = await openProjectStore(open.project, open.dir, io.env, { lockTimeoutMs: 60_000 });
   try {
     const { warehouse, catalog } = await connectSyncWarehouse(open, io, store, { trigger: 'schedule', metricsPlanned: schedule.metrics.length });
+    const today = todayIn(open.project.config.calendar.timezone, io.now());
     try {
       const result = await runSync(
         { project: open.project, warehouse, catalog, store },
-        { metrics: schedule.metrics, trigger: 'schedule', today: todayIn(open.project.config.calendar.timezone, io.now()) },
+        { metrics: schedule.metrics, trigger: 'schedule', today },
       );
       io.stdout(`${stamp()} ${schedule.name}: ${renderSyncSummary(result)}`);
+      const analysis = await analyzeAfterSync(store, open.project, result.run, today, silent(io));
+      if (analysis) io.stdout(`${stamp()} ${schedule.name}: ${renderAnalysisSummary(analysis)}`);
     } finally {
       await warehouse.close();
     }
   } finally {
     await store.close();
   }
+}
+
+/** The scheduler prints one summary per run, not the analysis' progress. */
+function silent(io: CliIo): CliIo {
+  return { ...io, stderr: () => undefined };
 }
 
 function stamp(): string {

@@ -1,0 +1,70 @@
+import { collapseExplainedAnomalies, detectAnomalies, resolveAlpha, selectAcrossSeries, type Anomaly, type DetectionResult, type Sensitivity } from '../analysis/index.js';
+import type { Project } from '../model/index.js';
+import type { AnomalyRecord, SeriesCheck } from '../store/index.js';
+import { seriesKeyOf, type AnalysedSeries } from './analysed-series.js';
+import { explanationLinks } from './explanation-links.js';
+
+export interface MetricFindings {
+  checks: SeriesCheck[];
+  anomalies: (AnomalyRecord & { sliceKey: string })[];
+}
+
+/**
+ * Anomalies in every series of one grain, as one family of tests: each series is checked
+ * (detectAnomalies), Benjamini–Hochberg across the series keeps the anomalies of the series with
+ * evidence (selectAcrossSeries), and an anomaly that a child metric's or a narrower slice's fully
+ * explains is marked explained by it (collapseExplainedAnomalies). Pure: returns findings by metric.
+ */
+export function findAnomalies(project: Project, series: readonly AnalysedSeries[], options: { sensitivity?: Sensitivity | number } = {}): Map<string, MetricFindings> {
+  const alpha = resolveAlpha(options.sensitivity) ?? 0.01;
+  const results: Record<string, DetectionResult> = {};
+  const byKey = new Map(series.map((s) => [seriesKeyOf(s), s]));
+  const findings = new Map<string, MetricFindings>();
+  const of = (metric: string) => findings.get(metric) ?? findings.set(metric, { checks: [], anomalies: [] }).get(metric)!;
+  for (const [key, s] of byKey) {
+    const result = detectAnomalies(s.series, { sensitivity: alpha, grain: s.grain });
+    results[key] = result;
+    const observed = s.series.values.filter((v) => v !== null).length;
+    of(s.metric).checks.push({
+      slice: s.slice,
+      status: result.status === 'ok' ? 'judged' : 'insufficient',
+      reason: result.status === 'ok' ? null : result.reason,
+      periods: observed,
+      lastPeriod: s.series.timestamps.at(-1) ?? null,
+    });
+  }
+  const selected = selectAcrossSeries(results, alpha);
+  const kept: Record<string, Anomaly[]> = Object.fromEntries(selected.map((s) => [s.key, s.anomalies]));
+  const q = new Map(selected.map((s) => [s.key, s.seriesQValue]));
+  const links = explanationLinks(project, series);
+  for (const reported of collapseExplainedAnomalies(kept, links.children, { explains: links.explains })) {
+    for (const { metric: key, anomaly } of [reported, ...reported.explains]) {
+      const s = byKey.get(key)!;
+      of(s.metric).anomalies.push({
+        ...recordOf(anomaly, s),
+        seriesQ: q.get(key)!,
+        explainedBy: key === reported.metric ? null : reported.metric,
+      });
+    }
+  }
+  return findings;
+}
+
+function recordOf(a: Anomaly, s: AnalysedSeries): Omit<AnomalyRecord, 'seriesQ' | 'explainedBy'> & { sliceKey: string } {
+  const details: Record<string, unknown> = {};
+  for (const name of ['shift', 'slopeBefore', 'slopeAfter', 'periods', 'rules'] as const) if (a[name] !== undefined) details[name] = a[name];
+  return {
+    slice: s.slice,
+    sliceKey: s.sliceKey,
+    period: s.series.timestamps[a.index]!,
+    type: a.type,
+    direction: a.direction,
+    observed: a.observed,
+    expected: a.expected,
+    lower: a.lower,
+    upper: a.upper,
+    score: a.score,
+    pValue: a.pValue,
+    details,
+  };
+}
