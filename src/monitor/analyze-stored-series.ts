@@ -9,12 +9,15 @@ import { monitorInfluences } from './monitor-influences.js';
 /** Grains watched for anomalies, and grains whose totals are forecast, when the project stores them. */
 export const monitoredGrains: readonly Grain[] = ['day', 'week', 'month'];
 export const forecastGrains: readonly Grain[] = ['week', 'month'];
+/** Every anomaly test at 0.001: the monitor watches thousands of series after each sync. */
+export const monitorSensitivity: Sensitivity = 'low';
 
 export interface AnalysisRequest {
   /** The sync run whose written metrics are analysed. */
   runId: number;
   /** The day the sync computed up to ('YYYY-MM-DD'): the period holding it is not over and is left out. */
   today: string;
+  /** Default monitorSensitivity. */
   sensitivity?: Sensitivity | number;
   onProgress?: (step: string) => void;
 }
@@ -35,7 +38,7 @@ export async function analyzeStoredSeries(db: Queryable, project: Project, reque
     runId: request.runId,
     today: request.today,
     metrics: (await listRunMetrics(db, request.runId)).filter((m) => m.status === 'succeeded').map((m) => m.metric),
-    sensitivity: request.sensitivity,
+    sensitivity: request.sensitivity ?? monitorSensitivity,
     progress: request.onProgress ?? (() => undefined),
     summary: {
       runId: request.runId, metrics: 0, judged: 0, insufficient: [], anomalies: 0, newAnomalies: 0, explained: 0,

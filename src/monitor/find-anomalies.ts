@@ -3,6 +3,7 @@ import type { Project } from '../model/index.js';
 import type { AnomalyRecord, SeriesCheck } from '../store/index.js';
 import { seriesKeyOf, type AnalysedSeries } from './analysed-series.js';
 import { explanationLinks } from './explanation-links.js';
+import { seasonFor } from './season-policy.js';
 
 export interface MetricFindings {
   checks: SeriesCheck[];
@@ -22,7 +23,7 @@ export function findAnomalies(project: Project, series: readonly AnalysedSeries[
   const findings = new Map<string, MetricFindings>();
   const of = (metric: string) => findings.get(metric) ?? findings.set(metric, { checks: [], anomalies: [] }).get(metric)!;
   for (const [key, s] of byKey) {
-    const result = detectAnomalies(s.series, { sensitivity: alpha, grain: s.grain });
+    const result = detectAnomalies(s.series, { sensitivity: alpha, grain: s.grain, seasonLength: seasonFor(s.grain, s.series.values.length) });
     results[key] = result;
     const observed = s.series.values.filter((v) => v !== null).length;
     of(s.metric).checks.push({

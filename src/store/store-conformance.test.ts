@@ -61,7 +61,7 @@ describe.each(storeTargets)('store on %s', (_name, makeTarget) => {
     const tables = await store.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(['kpitree_migrations', 'metric_series', 'sync_run_metrics', 'sync_runs']);
+    expect(tables.map((t) => t.table_name)).toEqual(['anomalies', 'forecast_points', 'forecasts', 'influence_edges', 'kpitree_migrations', 'metric_series', 'series_checks', 'sync_run_metrics', 'sync_runs']);
   });
 
   itOn('postgres')('migrates once when two processes open a new database at the same moment (advisory lock)', async () => {
