@@ -1,4 +1,4 @@
-import type { ChildContribution, MetricAnomaly } from '../analysis/index.js';
+import type { Anomaly, ChildContribution, MetricAnomaly } from '../analysis/index.js';
 import { additiveKinds, treeNodes, type Expr, type Project } from '../model/index.js';
 import { sliceKey, type Slice } from '../store/index.js';
 import { seriesKeyOf, type AnalysedSeries } from './analysed-series.js';
@@ -43,11 +43,24 @@ export function explanationLinks(project: Project, series: readonly AnalysedSeri
   }
   const explains = (child: MetricAnomaly, parent: MetricAnomaly) => {
     const how = relation.get(`${parent.metric}>${child.metric}`);
-    const deviation = (a: MetricAnomaly['anomaly']) => (how === 'relative' ? (a.expected === 0 ? 0 : (a.observed - a.expected) / Math.abs(a.expected)) : a.observed - a.expected);
+    const deviation = (a: Anomaly) => {
+      const units = change(a);
+      return how === 'relative' ? (a.expected === 0 ? 0 : units / Math.abs(a.expected)) : units;
+    };
     const parentDeviation = deviation(parent.anomaly);
     return parentDeviation !== 0 && deviation(child.anomaly) / parentDeviation >= minShare;
   };
   return { children, explains };
+}
+
+/**
+ * How far an anomaly moved its series: a level shift by its shift, a trend change by its change of
+ * slope (observed − expected there is about 0: the fit has taken the change in), else the departure.
+ */
+function change(a: Anomaly): number {
+  if (a.type === 'level_shift' && a.shift !== undefined) return a.shift;
+  if (a.type === 'trend_change' && a.slopeBefore !== undefined && a.slopeAfter !== undefined) return a.slopeAfter - a.slopeBefore;
+  return a.observed - a.expected;
 }
 
 /** a + b + c: each term's deviation adds to the whole's. */

@@ -3,7 +3,11 @@ import type { Project } from '../model/index.js';
 import type { AnomalyRecord, SeriesCheck } from '../store/index.js';
 import { seriesKeyOf, type AnalysedSeries } from './analysed-series.js';
 import { explanationLinks } from './explanation-links.js';
+import { keepChangeIdentity } from './keep-change-identity.js';
 import { seasonFor } from './season-policy.js';
+
+/** An anomaly stored before for a series, as identity needs it. */
+export type StoredChange = Parameters<typeof keepChangeIdentity>[1][number];
 
 export interface MetricFindings {
   checks: SeriesCheck[];
@@ -14,9 +18,14 @@ export interface MetricFindings {
  * Anomalies in every series of one grain, as one family of tests: each series is checked
  * (detectAnomalies), Benjamini–Hochberg across the series keeps the anomalies of the series with
  * evidence (selectAcrossSeries), and an anomaly that a child metric's or a narrower slice's fully
- * explains is marked explained by it (collapseExplainedAnomalies). Pure: returns findings by metric.
+ * explains is marked explained by it (collapseExplainedAnomalies). A change already stored for the
+ * series (`stored`, by series key) keeps its period (keepChangeIdentity). Pure: findings by metric.
  */
-export function findAnomalies(project: Project, series: readonly AnalysedSeries[], options: { sensitivity?: Sensitivity | number } = {}): Map<string, MetricFindings> {
+export function findAnomalies(
+  project: Project,
+  series: readonly AnalysedSeries[],
+  options: { sensitivity?: Sensitivity | number; stored?: ReadonlyMap<string, readonly StoredChange[]> } = {},
+): Map<string, MetricFindings> {
   const alpha = resolveAlpha(options.sensitivity) ?? 0.01;
   const results: Record<string, DetectionResult> = {};
   const byKey = new Map(series.map((s) => [seriesKeyOf(s), s]));
@@ -35,7 +44,14 @@ export function findAnomalies(project: Project, series: readonly AnalysedSeries[
     });
   }
   const selected = selectAcrossSeries(results, alpha);
-  const kept: Record<string, Anomaly[]> = Object.fromEntries(selected.map((s) => [s.key, s.anomalies]));
+  // A change seen before keeps its stored period, before anomalies of different series are compared by period.
+  const kept: Record<string, Anomaly[]> = Object.fromEntries(
+    selected.map((s) => {
+      const timestamps = byKey.get(s.key)!.series.timestamps;
+      const before = options.stored?.get(s.key) ?? [];
+      return [s.key, s.anomalies.map((a) => ({ ...a, timestamp: keepChangeIdentity({ ...a, period: timestamps[a.index]! }, before, timestamps) }))];
+    }),
+  );
   const q = new Map(selected.map((s) => [s.key, s.seriesQValue]));
   const links = explanationLinks(project, series);
   for (const reported of collapseExplainedAnomalies(kept, links.children, { explains: links.explains })) {
@@ -57,7 +73,7 @@ function recordOf(a: Anomaly, s: AnalysedSeries): Omit<AnomalyRecord, 'seriesQ' 
   return {
     slice: s.slice,
     sliceKey: s.sliceKey,
-    period: s.series.timestamps[a.index]!,
+    period: a.timestamp!,
     type: a.type,
     direction: a.direction,
     observed: a.observed,

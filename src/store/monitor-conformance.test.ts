@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAnomalies, listSeriesChecks } from './monitor/list-anomalies.js';
 import { listForecasts, listScoredPoints } from './monitor/list-forecasts.js';
-import type { AnomalyRecord } from './monitor/monitor-types.js';
+import type { AnomalyRecord, SeriesCheck } from './monitor/monitor-types.js';
 import { recordForecast } from './monitor/record-forecast.js';
 import { recordSeriesAnalysis } from './monitor/record-series-analysis.js';
 import { listInfluenceEdges, replaceInfluenceEdges } from './monitor/replace-influence-edges.js';
@@ -34,7 +34,7 @@ describe.each(storeTargets)('monitor repositories on %s', (_name, makeTarget) =>
   });
 
   it('records an analysis: checks replaced, anomalies upserted by identity, the first run kept', async () => {
-    const checks = [
+    const checks: SeriesCheck[] = [
       { slice: {}, status: 'judged' as const, reason: null, periods: 104, lastPeriod: '2026-06-22' },
       { slice: { region: 'EMEA' }, status: 'judged' as const, reason: null, periods: 104, lastPeriod: '2026-06-22' },
       { slice: { region: null }, status: 'insufficient' as const, reason: 'every value is 0: nothing varies to judge against', periods: 104, lastPeriod: '2026-06-22' },
