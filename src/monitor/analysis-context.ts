@@ -1,6 +1,6 @@
 import type { Sensitivity } from '../analysis/index.js';
 import type { Grain, Project } from '../model/index.js';
-import { readMetricSlices, type Queryable } from '../store/index.js';
+import { readMetricSlices, readSeries, type Queryable } from '../store/index.js';
 import { analysedSeries, type AnalysedSeries } from './analysed-series.js';
 
 export interface AnalysisSummary {
@@ -38,6 +38,13 @@ export interface AnalysisContext {
 /** Every stored slice of a metric at a grain, as the analysis sees it. */
 export async function readAnalysedSeries(ctx: AnalysisContext, metric: string, grain: Grain): Promise<AnalysedSeries[]> {
   return (await readMetricSlices(ctx.db, { metric, grain })).map((stored) => analysedSeries(metric, grain, stored, ctx.today));
+}
+
+/** A metric's total at a grain as the analysis sees it, or undefined when none is stored. */
+export async function readAnalysedTotal(ctx: AnalysisContext, metric: string, grain: Grain): Promise<AnalysedSeries | undefined> {
+  const rows = await readSeries(ctx.db, { metric, grain });
+  if (rows.length === 0) return undefined;
+  return analysedSeries(metric, grain, { sliceKey: '{}', slice: {}, periods: rows.map((r) => r.period), values: rows.map((r) => r.value) }, ctx.today);
 }
 
 /** Runs one step for one metric or tree; its failure is reported in the summary and the analysis goes on. */

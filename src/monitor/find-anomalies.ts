@@ -1,4 +1,4 @@
-import { collapseExplainedAnomalies, detectAnomalies, resolveAlpha, selectAcrossSeries, type Anomaly, type DetectionResult, type Sensitivity } from '../analysis/index.js';
+import { collapseExplainedAnomalies, detectAnomalies, selectAcrossSeries, type Anomaly, type DetectionResult } from '../analysis/index.js';
 import type { Project } from '../model/index.js';
 import type { AnomalyRecord, SeriesCheck } from '../store/index.js';
 import { seriesKeyOf, type AnalysedSeries } from './analysed-series.js';
@@ -14,9 +14,14 @@ export interface MetricFindings {
   anomalies: (AnomalyRecord & { sliceKey: string })[];
 }
 
+/** One series checked by the detector at `alpha`, with the monitor's season (season-policy.ts). */
+export function detectSeries(s: AnalysedSeries, alpha: number): DetectionResult {
+  return detectAnomalies(s.series, { sensitivity: alpha, grain: s.grain, seasonLength: seasonFor(s.grain, s.series.values.length) });
+}
+
 /**
- * Anomalies in every series of one grain, as one family of tests: each series is checked
- * (detectAnomalies), Benjamini–Hochberg across the series keeps the anomalies of the series with
+ * Anomalies in every series of one grain, as one family of tests: given each series' detection
+ * (detectSeries, by series key), Benjamini–Hochberg across the series keeps the anomalies of the series with
  * evidence (selectAcrossSeries), and an anomaly that a child metric's or a narrower slice's fully
  * explains is marked explained by it (collapseExplainedAnomalies). A change already stored for the
  * series (`stored`, by series key) keeps its period (keepChangeIdentity). Pure: findings by metric.
@@ -24,26 +29,24 @@ export interface MetricFindings {
 export function findAnomalies(
   project: Project,
   series: readonly AnalysedSeries[],
-  options: { sensitivity?: Sensitivity | number; stored?: ReadonlyMap<string, readonly StoredChange[]> } = {},
+  results: ReadonlyMap<string, DetectionResult>,
+  options: { alpha: number; stored?: ReadonlyMap<string, readonly StoredChange[]> },
 ): Map<string, MetricFindings> {
-  const alpha = resolveAlpha(options.sensitivity) ?? 0.01;
-  const results: Record<string, DetectionResult> = {};
+  const { alpha } = options;
   const byKey = new Map(series.map((s) => [seriesKeyOf(s), s]));
   const findings = new Map<string, MetricFindings>();
   const of = (metric: string) => findings.get(metric) ?? findings.set(metric, { checks: [], anomalies: [] }).get(metric)!;
   for (const [key, s] of byKey) {
-    const result = detectAnomalies(s.series, { sensitivity: alpha, grain: s.grain, seasonLength: seasonFor(s.grain, s.series.values.length) });
-    results[key] = result;
-    const observed = s.series.values.filter((v) => v !== null).length;
+    const result = results.get(key)!;
     of(s.metric).checks.push({
       slice: s.slice,
       status: result.status === 'ok' ? 'judged' : 'insufficient',
       reason: result.status === 'ok' ? null : result.reason,
-      periods: observed,
+      periods: s.series.values.filter((v) => v !== null).length,
       lastPeriod: s.series.timestamps.at(-1) ?? null,
     });
   }
-  const selected = selectAcrossSeries(results, alpha);
+  const selected = selectAcrossSeries(Object.fromEntries(results), alpha);
   // A change seen before keeps its stored period, before anomalies of different series are compared by period.
   const kept: Record<string, Anomaly[]> = Object.fromEntries(
     selected.map((s) => {

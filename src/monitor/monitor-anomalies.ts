@@ -1,8 +1,9 @@
+import { resolveAlpha, sensitivityAlpha, type DetectionResult } from '../analysis/index.js';
 import type { Grain } from '../model/index.js';
 import { anomalyFamily, listAnomalies, recordSeriesAnalysis, type StoredAnomaly } from '../store/index.js';
 import { seriesKeyOf, type AnalysedSeries } from './analysed-series.js';
 import { attemptStep, readAnalysedSeries, type AnalysisContext } from './analysis-context.js';
-import { findAnomalies } from './find-anomalies.js';
+import { detectSeries, findAnomalies } from './find-anomalies.js';
 
 const identity = (a: { sliceKey: string; period: string; type: Parameters<typeof anomalyFamily>[0] }) => `${a.sliceKey}|${a.period}|${anomalyFamily(a.type)}`;
 
@@ -15,7 +16,14 @@ export async function monitorAnomalies(ctx: AnalysisContext, grain: Grain): Prom
   ctx.progress(`anomalies by ${grain}: checking ${series.length} series`);
   const stored = new Map<string, StoredAnomaly[]>();
   for (const a of await listAnomalies(db, { grain, includeExplained: true })) stored.set(seriesKeyOf(a), [...(stored.get(seriesKeyOf(a)) ?? []), a]);
-  const findings = findAnomalies(ctx.project, series, { sensitivity: ctx.sensitivity, stored });
+  const alpha = resolveAlpha(ctx.sensitivity) ?? sensitivityAlpha.low;
+  const results = new Map<string, DetectionResult>();
+  for (const s of series) {
+    results.set(seriesKeyOf(s), detectSeries(s, alpha));
+    // Let timers (heartbeats, a worker's job queue) and signals run between series.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const findings = findAnomalies(ctx.project, series, results, { alpha, stored });
   for (const [metric, found] of findings) {
     await attemptStep(ctx, metric, `anomalies by ${grain}`, async () => {
       const { anomalies } = found;

@@ -1,6 +1,6 @@
 import type { Grain } from '../model/index.js';
 import { recordForecast, scoreForecasts } from '../store/index.js';
-import { attemptStep, readAnalysedSeries, type AnalysisContext } from './analysis-context.js';
+import { attemptStep, readAnalysedTotal, type AnalysisContext } from './analysis-context.js';
 import { forecastTotal } from './forecast-total.js';
 
 /** Forecasts each metric's total at each grain (kept, one transaction each), then scores every kept forecast whose periods are over. */
@@ -10,7 +10,7 @@ export async function monitorForecasts(ctx: AnalysisContext, grains: readonly Gr
     ctx.progress(`forecasts by ${grain}: ${ctx.metrics.length} totals`);
     for (const metric of ctx.metrics) {
       await attemptStep(ctx, metric, `forecast by ${grain}`, async () => {
-        const total = (await readAnalysedSeries(ctx, metric, grain)).find((s) => s.sliceKey === '{}');
+        const total = await readAnalysedTotal(ctx, metric, grain);
         const last = total?.series.timestamps.at(-1);
         if (last !== undefined && (through[grain] ?? '') < last) through[grain] = last;
         const forecast = total ? forecastTotal(total) : { reason: 'no total is stored' };

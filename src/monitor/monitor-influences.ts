@@ -1,7 +1,7 @@
 import type { SeriesValues } from '../analysis/index.js';
 import { treeNodes, type Grain, type Tree } from '../model/index.js';
 import { replaceInfluenceEdges } from '../store/index.js';
-import { attemptStep, readAnalysedSeries, type AnalysisContext } from './analysis-context.js';
+import { attemptStep, readAnalysedTotal, type AnalysisContext } from './analysis-context.js';
 import { fitTreeInfluences } from './fit-tree-influences.js';
 
 /** Fits every influence edge of every tree on the stored totals at `grain`; one transaction per tree. */
@@ -21,7 +21,7 @@ export async function monitorInfluences(ctx: AnalysisContext, grain: Grain): Pro
 async function readTotals(ctx: AnalysisContext, tree: Tree, grain: Grain): Promise<Map<string, SeriesValues>> {
   const byPeriod = new Map<string, Map<string, number | null>>();
   for (const metric of new Set(treeNodes(tree).map(({ node }) => node.metric))) {
-    const total = (await readAnalysedSeries(ctx, metric, grain)).find((s) => s.sliceKey === '{}');
+    const total = await readAnalysedTotal(ctx, metric, grain);
     total?.series.timestamps.forEach((period, i) => byPeriod.set(metric, (byPeriod.get(metric) ?? new Map()).set(period, total.series.values[i]!)));
   }
   const timeline = [...new Set([...byPeriod.values()].flatMap((m) => [...m.keys()]))].sort();

@@ -23,6 +23,7 @@ describe('two workers on a Postgres store', () => {
   const queued: number[] = [];
   let runs: SyncRun[];
   let events: MetricEvent[];
+  let analysed: number[];
   let exits: [number | null, NodeJS.Signals | null][];
 
   beforeAll(async () => {
@@ -49,7 +50,9 @@ describe('two workers on a Postgres store', () => {
     runs = await listRuns(store, { limit: 50 });
     for (const worker of workers) worker.stop();
     exits = await Promise.all(workers.map((w) => w.exited));
-    events = workers.flatMap((w) => w.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as WorkerEvent)).filter((e): e is MetricEvent => e.type === 'metric');
+    const lines = workers.flatMap((w) => w.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as WorkerEvent | { type: 'run-analysed'; runId: number }));
+    events = lines.filter((e): e is MetricEvent => e.type === 'metric');
+    analysed = lines.flatMap((e) => (e.type === 'run-analysed' ? [e.runId] : []));
   }, 120_000);
   afterAll(async () => {
     for (const worker of workers) worker.kill();
@@ -73,6 +76,11 @@ describe('two workers on a Postgres store', () => {
     const byWorker = new Map<string, number>();
     for (const e of events) byWorker.set(e.worker, (byWorker.get(e.worker) ?? 0) + 1);
     expect(byWorker.size).toBe(2);
+  });
+
+  it('analyses each run once, in the worker that finished it', () => {
+    expect(new Set(analysed).size, 'a run analysed twice').toBe(analysed.length);
+    for (const run of runs.filter((r) => r.status === 'succeeded')) expect(analysed, `run ${run.id}`).toContain(run.id);
   });
 
   it('never syncs one metric twice at once, though 8 slots were free for 6 metrics', () => {

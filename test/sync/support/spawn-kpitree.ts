@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 const entry = fileURLToPath(new URL('./kpitree-child.ts', import.meta.url));
 
 /** A `kpitree` child process (from source, in its own process group), its output gathered as it comes. */
@@ -14,14 +13,16 @@ export interface KpitreeProcess {
   exited: Promise<[number | null, NodeJS.Signals | null]>;
   /** Resolves once stdout + stderr match. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
-  /** SIGTERM to tsx, which passes it on: a clean stop. */
+  /** SIGTERM to the process: a clean stop. */
   stop(): void;
-  /** SIGKILL to the whole process group (tsx and the node it runs): no chance to clean up. */
+  /** SIGKILL to the whole process group: no chance to clean up. */
   kill(): void;
 }
 
 export function spawnKpitree(args: string[], env: NodeJS.ProcessEnv = {}): KpitreeProcess {
-  const child = spawn(tsx, [entry, ...args], { cwd: repo, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  // node with tsx as its loader, not the tsx CLI: the CLI relays a signal only if the child answers
+  // within 30 ms, and kills it otherwise, while a busy moment (a PGlite statement, an analysis) is longer.
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: repo, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   const waiting: { pattern: RegExp; resolve: () => void }[] = [];
   const proc: KpitreeProcess = {
