@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { listAnomalies, listSeriesChecks } from './monitor/list-anomalies.js';
 import { listForecasts, listScoredPoints } from './monitor/list-forecasts.js';
 import type { AnomalyRecord, SeriesCheck } from './monitor/monitor-types.js';
@@ -10,7 +10,7 @@ import { readMetricSlices } from './series/read-metric-slices.js';
 import { replaceSeriesWindow } from './series/replace-series-window.js';
 import type { Store } from './store.js';
 import { StoreError } from './store-error.js';
-import { storeTargets, type StoreTarget } from './test-support/store-targets.js';
+import { storeTargets, useFreshStore } from './test-support/store-targets.js';
 
 const anomaly = (over: Partial<AnomalyRecord> = {}): AnomalyRecord => ({
   slice: { region: 'EMEA' }, period: '2026-03-02', type: 'level_shift', direction: 'down', observed: 80, expected: 100, lower: 90, upper: 110,
@@ -21,16 +21,10 @@ const edge = { driver: 'activities', outcome: 'pipeline_created', status: 'fitte
 
 /** The monitor's tables (migration 002) and repositories, the same on every engine. */
 describe.each(storeTargets)('monitor repositories on %s', (_name, makeTarget) => {
-  let target: StoreTarget;
+  const fresh = useFreshStore(makeTarget);
   let store: Store;
-
-  beforeAll(async () => {
-    target = await makeTarget();
-    store = await target.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-    await target?.cleanup();
+  beforeEach(() => {
+    store = fresh();
   });
 
   it('records an analysis: checks replaced, anomalies upserted by identity, the first run kept', async () => {

@@ -63,6 +63,9 @@ describe('kpitree anomalies, forecasts, accuracy and edges', () => {
     const anomalies = await cli('anomalies', '-f', 'json', '--all');
     expect(anomalies.code, anomalies.stderr).toBe(0);
     expect(Array.isArray(JSON.parse(anomalies.stdout))).toBe(true);
+    const listed = await cli('anomalies', '--grain', 'week');
+    expect(listed.stdout).toMatch(/^period +grain +metric +slice +type +observed +expected +band +score +p +explained_by\n/);
+    expect(listed.stderr).toMatch(/^\d+ anomal(y|ies) of every metric by week \(each incident once; .*\n\d+ series could not be judged, e\.g\. \w+ .* by week: .+\n$/);
     const forecast = await cli('forecasts', 'closed_won_revenue', '-f', 'json');
     expect(forecast.code, forecast.stderr).toBe(0);
     const { forecast: kept, accuracy } = JSON.parse(forecast.stdout) as { forecast: { runId: number; grain: string; points: { step: number }[] }; accuracy: { points: number } };

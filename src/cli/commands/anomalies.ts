@@ -1,5 +1,5 @@
 import { openProjectStore } from '../../project/index.js';
-import { listAnomalies, type StoredAnomaly } from '../../store/index.js';
+import { listAnomalies, listSeriesChecks, type StoredAnomaly, type StoredSeriesCheck } from '../../store/index.js';
 import { chooseMetric } from '../choose-metric.js';
 import { describeSlice } from '../describe-slice.js';
 import { formatValue } from '../format-value.js';
@@ -28,9 +28,11 @@ export async function anomaliesCommand(options: AnomaliesOptions, io: CliIo): Pr
   const since = options.since === undefined ? undefined : parsePeriodOption('since', options.since, project.config.calendar).first;
   const store = await openProjectStore(project, open.dir, io.env);
   let anomalies: StoredAnomaly[];
+  let unjudged: StoredSeriesCheck[];
   try {
     await requireAnalysis(store);
     anomalies = await listAnomalies(store, { metric: metric?.id, grain, since, includeExplained: options.all ?? false });
+    unjudged = await listSeriesChecks(store, { metric: metric?.id, grain, status: 'insufficient' });
   } finally {
     await store.close();
   }
@@ -56,5 +58,7 @@ export async function anomaliesCommand(options: AnomaliesOptions, io: CliIo): Pr
   if (format === 'table') {
     const filters = [metric ? metric.id : 'every metric', grain ? `by ${grain}` : '', since ? `since ${since}` : ''].filter(Boolean).join(' ');
     io.stderr(`${anomalies.length} anomal${anomalies.length === 1 ? 'y' : 'ies'} of ${filters}${options.all ? '' : ' (each incident once; --all adds those a child metric or narrower slice explains)'}\n`);
+    const example = unjudged[0];
+    if (example) io.stderr(`${unjudged.length} series could not be judged, e.g. ${example.metric} ${describeSlice(example.slice)} by ${example.grain}: ${example.reason}\n`);
   }
 }
