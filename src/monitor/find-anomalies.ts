@@ -52,7 +52,15 @@ export function findAnomalies(
     selected.map((s) => {
       const timestamps = byKey.get(s.key)!.series.timestamps;
       const before = options.stored?.get(s.key) ?? [];
-      return [s.key, s.anomalies.map((a) => ({ ...a, timestamp: keepChangeIdentity({ ...a, period: timestamps[a.index]! }, before, timestamps) }))];
+      const taken = new Set<string>();
+      return [s.key, s.anomalies.map((a) => {
+        const own = timestamps[a.index]!;
+        const kept = keepChangeIdentity({ ...a, period: own }, before, timestamps);
+        // Two changes near one stored change: the second keeps its own period (one row per identity).
+        const period = taken.has(`${a.type}|${kept}`) ? own : kept;
+        taken.add(`${a.type}|${period}`);
+        return { ...a, timestamp: period };
+      })];
     }),
   );
   const q = new Map(selected.map((s) => [s.key, s.seriesQValue]));
