@@ -23,7 +23,7 @@ describe('two workers on a Postgres store', () => {
   const queued: number[] = [];
   let runs: SyncRun[];
   let events: MetricEvent[];
-  let analysed: number[];
+  let analysed: { runId: number; analysis: { failures: unknown[]; forecasts: number } }[];
   let exits: [number | null, NodeJS.Signals | null][];
 
   beforeAll(async () => {
@@ -50,9 +50,9 @@ describe('two workers on a Postgres store', () => {
     runs = await listRuns(store, { limit: 50 });
     for (const worker of workers) worker.stop();
     exits = await Promise.all(workers.map((w) => w.exited));
-    const lines = workers.flatMap((w) => w.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as WorkerEvent | { type: 'run-analysed'; runId: number }));
+    const lines = workers.flatMap((w) => w.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as WorkerEvent | ({ type: 'run-analysed' } & (typeof analysed)[number])));
     events = lines.filter((e): e is MetricEvent => e.type === 'metric');
-    analysed = lines.flatMap((e) => (e.type === 'run-analysed' ? [e.runId] : []));
+    analysed = lines.flatMap((e) => (e.type === 'run-analysed' ? [e] : []));
   }, 120_000);
   afterAll(async () => {
     for (const worker of workers) worker.kill();
@@ -79,8 +79,12 @@ describe('two workers on a Postgres store', () => {
   });
 
   it('analyses each run once, in the worker that finished it', () => {
-    expect(new Set(analysed).size, 'a run analysed twice').toBe(analysed.length);
-    for (const run of runs.filter((r) => r.status === 'succeeded')) expect(analysed, `run ${run.id}`).toContain(run.id);
+    const ids = analysed.map((a) => a.runId);
+    expect(new Set(ids).size, 'a run analysed twice').toBe(ids.length);
+    for (const run of runs.filter((r) => r.status === 'succeeded')) expect(ids, `run ${run.id}`).toContain(run.id);
+    // On the Postgres store, every step was written.
+    expect(analysed.filter((a) => a.analysis.failures.length > 0)).toEqual([]);
+    expect(analysed.every((a) => a.analysis.forecasts > 0)).toBe(true);
   });
 
   it('never syncs one metric twice at once, though 8 slots were free for 6 metrics', () => {
