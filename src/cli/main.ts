@@ -3,9 +3,12 @@ import { StoreError } from '../store/index.js';
 import { WarehouseError } from '../warehouse/index.js';
 import { exitCodes, RuntimeFailure, UsageError } from './cli-error.js';
 import { auditCommand } from './commands/audit.js';
+import { accuracyCommand } from './commands/accuracy.js';
+import { anomaliesCommand } from './commands/anomalies.js';
 import { correlateCommand } from './commands/correlate.js';
 import { detectCommand } from './commands/detect.js';
 import { discoverCommand } from './commands/discover.js';
+import { edgesCommand } from './commands/edges.js';
 import { demoDataCommand } from './commands/demo-data.js';
 import { demoCommand } from './commands/demo.js';
 import { forecastCommand } from './commands/forecast.js';
@@ -14,6 +17,7 @@ import { planActCommand } from './commands/plans-act.js';
 import { plansDeliveriesCommand } from './commands/plans-deliveries.js';
 import { plansEvaluateCommand } from './commands/plans-evaluate.js';
 import { planShowCommand, plansCommand } from './commands/plans.js';
+import { forecastsCommand } from './commands/forecasts.js';
 import { queryCommand } from './commands/query.js';
 import { runsCommand } from './commands/runs.js';
 import { scheduleCommand } from './commands/schedule.js';
@@ -140,6 +144,7 @@ function buildProgram(io: CliIo): Command {
     .option('-m, --metric <metrics>', 'only these metrics (comma-separated, or repeat the flag)', collect, [])
     .option('--full', 'recompute all history (sync.history_start), not just the restatement window')
     .option('--enqueue', 'hand the run to the workers of a Postgres store (kpitree worker) instead of running it here')
+    .option('--no-analyze', 'skip the analysis after the sync (anomalies, forecasts, influence edges)')
     .option('-f, --format <format>', 'table or json (the summary)', 'table')
     .action((options) => syncCommand(options, io));
 
@@ -270,6 +275,43 @@ function buildProgram(io: CliIo): Command {
     .argument('<id>', 'the token number (kpitree users tokens)')
     .addOption(projectOption())
     .action((id, options) => revokeTokenCommand(id, options, io));
+
+  // What the analysis after each sync stored: read from the store only.
+  program
+    .command('anomalies')
+    .description('anomalies found in the stored series after each sync, newest first (each incident once)')
+    .addOption(projectOption())
+    .option('-m, --metric <metric>', 'only this metric')
+    .option('-g, --grain <grain>', 'only this grain: day, week or month')
+    .option('--since <period>', 'only periods from this one: 2026-05-04, 2026-05, 2026-Q2 or 2026')
+    .option('--all', 'also the anomalies a child metric or a narrower slice fully explains')
+    .addOption(formatOption())
+    .action((options) => anomaliesCommand(options, io));
+
+  program
+    .command('forecasts')
+    .description("a metric's latest kept forecast with intervals, the actuals so far, and its accuracy to date")
+    .argument('<metric>', 'metric id')
+    .addOption(projectOption())
+    .option('-g, --grain <grain>', 'week or month (default: the first kept of sync.grains)')
+    .addOption(formatOption())
+    .action((metric, options) => forecastsCommand(metric, options, io));
+
+  program
+    .command('accuracy')
+    .description('how close the kept forecasts came once their actuals landed: seed accuracy, MASE, interval coverage')
+    .addOption(projectOption())
+    .option('--by <grouping>', 'metric or owner (responsible or accountable in owners.yaml)', 'metric')
+    .addOption(formatOption())
+    .action((options) => accuracyCommand(options, io));
+
+  program
+    .command('edges')
+    .description("each influence edge's latest fit: lag, correlation, q across the tree, weight")
+    .argument('[tree]', 'only this tree')
+    .addOption(projectOption())
+    .addOption(formatOption())
+    .action((tree, options) => edgesCommand(tree, options, io));
 
   return program;
 }

@@ -5,6 +5,7 @@ import { connectSyncWarehouse } from './connect-sync-warehouse.js';
 import type { CliIo } from './io.js';
 import type { OpenProject } from './open-project.js';
 import { renderSyncSummary } from './render-sync-summary.js';
+import { analyzeAfterSync, renderAnalysisSummary } from './analyze-after-sync.js';
 
 /**
  * Starts the embedded scheduler over kpitree.yaml's schedules, each run given a store by
@@ -31,12 +32,13 @@ export function startProjectScheduler(open: OpenProject, io: CliIo, withStore: <
 
 async function runScheduledSync(open: OpenProject, schedule: SyncSchedule, io: CliIo, store: Store): Promise<void> {
   const { warehouse, catalog } = await connectSyncWarehouse(open, io, store, { trigger: 'schedule', metricsPlanned: schedule.metrics.length });
+  const today = todayIn(open.project.config.calendar.timezone, io.now());
   try {
-    const result = await runSync(
-      { project: open.project, warehouse, catalog, store },
-      { metrics: schedule.metrics, trigger: 'schedule', today: todayIn(open.project.config.calendar.timezone, io.now()) },
-    );
+    const result = await runSync({ project: open.project, warehouse, catalog, store }, { metrics: schedule.metrics, trigger: 'schedule', today });
     io.stdout(`${stamp()} ${schedule.name}: ${renderSyncSummary(result)}`);
+    // One summary per run: the analysis' progress lines are left out.
+    const analysis = await analyzeAfterSync(store, open.project, result.run, today, { ...io, stderr: () => undefined });
+    if (analysis) io.stdout(`${stamp()} ${schedule.name}: ${renderAnalysisSummary(analysis)}`);
   } finally {
     await warehouse.close();
   }

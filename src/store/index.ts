@@ -24,3 +24,15 @@ export type { Delivery, DeliveryChannel, DeliveryStatus, Notification, Notificat
 export { addNotification, type NewNotification } from './inbox/add-notification.js';
 export { listNotifications, markNotificationsRead } from './inbox/read-inbox.js';
 export { claimDueDeliveries, listDeliveries, recordDeliveryAttempt, type DueDelivery } from './inbox/deliveries.js';
+export { readMetricSlices, type SliceSeries } from './series/read-metric-slices.js';
+export { anomalyFamily, type AnomalyFamily, type AnomalyKind, type AnomalyRecord, type SeriesCheck, type StoredAnomaly, type StoredSeriesCheck } from './monitor/monitor-types.js';
+export { recordSeriesAnalysis, type SeriesAnalysis } from './monitor/record-series-analysis.js';
+export { listAnomalies, listSeriesChecks, type AnomalyQuery } from './monitor/list-anomalies.js';
+export type { ForecastPointRecord, ForecastRecord, ScoredPoint, StoredForecast, StoredForecastPoint } from './monitor/forecast-types.js';
+export { recordForecast } from './monitor/record-forecast.js';
+export { scoreForecasts } from './monitor/score-forecasts.js';
+export { listForecasts, listScoredPoints } from './monitor/list-forecasts.js';
+export type { InfluenceEdgeRecord, StoredInfluenceEdge } from './monitor/influence-edge-types.js';
+export { listInfluenceEdges, replaceInfluenceEdges } from './monitor/replace-influence-edges.js';
+export { listRunMetrics } from './runs/list-run-metrics.js';
+export { latestAnalysedRun } from './monitor/latest-analysis.js';

@@ -62,7 +62,7 @@ describe.each(storeTargets)('store on %s', (_name, makeTarget) => {
     const tables = await store.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(['action_plan_events', 'action_plans', 'api_tokens', 'audit_log', 'deliveries', 'kpitree_migrations', 'metric_series', 'notifications', 'sessions', 'sync_run_metrics', 'sync_runs', 'users']);
+    expect(tables.map((t) => t.table_name)).toEqual(['action_plan_events', 'action_plans', 'anomalies', 'api_tokens', 'audit_log', 'deliveries', 'forecast_points', 'forecasts', 'influence_edges', 'kpitree_migrations', 'metric_series', 'notifications', 'series_checks', 'sessions', 'sync_run_metrics', 'sync_runs', 'users']);
   });
 
   itOn('postgres')('migrates once when two processes open a new database at the same moment (advisory lock)', async () => {

@@ -23,6 +23,7 @@ describe('two workers on a Postgres store', () => {
   const queued: number[] = [];
   let runs: SyncRun[];
   let events: MetricEvent[];
+  let analysed: { runId: number; analysis: { failures: unknown[]; forecasts: number } }[];
   let exits: [number | null, NodeJS.Signals | null][];
 
   beforeAll(async () => {
@@ -49,7 +50,9 @@ describe('two workers on a Postgres store', () => {
     runs = await listRuns(store, { limit: 50 });
     for (const worker of workers) worker.stop();
     exits = await Promise.all(workers.map((w) => w.exited));
-    events = workers.flatMap((w) => w.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as WorkerEvent)).filter((e): e is MetricEvent => e.type === 'metric');
+    const lines = workers.flatMap((w) => w.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as WorkerEvent | ({ type: 'run-analysed' } & (typeof analysed)[number])));
+    events = lines.filter((e): e is MetricEvent => e.type === 'metric');
+    analysed = lines.flatMap((e) => (e.type === 'run-analysed' ? [e] : []));
   }, 120_000);
   afterAll(async () => {
     for (const worker of workers) worker.kill();
@@ -73,6 +76,15 @@ describe('two workers on a Postgres store', () => {
     const byWorker = new Map<string, number>();
     for (const e of events) byWorker.set(e.worker, (byWorker.get(e.worker) ?? 0) + 1);
     expect(byWorker.size).toBe(2);
+  });
+
+  it('analyses each run once, in the worker that finished it', () => {
+    const ids = analysed.map((a) => a.runId);
+    expect(new Set(ids).size, 'a run analysed twice').toBe(ids.length);
+    for (const run of runs.filter((r) => r.status === 'succeeded')) expect(ids, `run ${run.id}`).toContain(run.id);
+    // On the Postgres store, every step was written.
+    expect(analysed.filter((a) => a.analysis.failures.length > 0)).toEqual([]);
+    expect(analysed.every((a) => a.analysis.forecasts > 0)).toBe(true);
   });
 
   it('never syncs one metric twice at once, though 8 slots were free for 6 metrics', () => {

@@ -7,6 +7,7 @@ import { formatValue } from '../format-value.js';
 import type { CliIo } from '../io.js';
 import { openProject } from '../open-project.js';
 import { parseFilter, parseFormat, parseGrain, parsePeriodOption } from '../parse-options.js';
+import { describeSlice } from '../describe-slice.js';
 import { renderRows } from '../render-rows.js';
 
 export interface SeriesOptions {
@@ -67,11 +68,6 @@ function parseSlice(texts: string[]): Slice {
     slice[filter.dimension] = filter.values[0]!;
   }
   return slice;
-}
-
-function describeSlice(slice: Slice): string {
-  const names = Object.keys(slice);
-  return names.length === 0 ? 'total' : names.map((name) => `${name}=${slice[name] ?? '(none)'}`).join(', ');
 }
 
 function label(period: string, grain: Grain, calendar: Calendar): string {

@@ -2,6 +2,7 @@ import { didYouMean } from '../../model/index.js';
 import { projectStoreUrl } from '../../project/index.js';
 import { openStore } from '../../store/index.js';
 import { metricJobExpiry, runSync, syncedMetrics, syncRanges, SyncQueue } from '../../sync/index.js';
+import { analyzeAfterSync, renderAnalysisSummary } from '../analyze-after-sync.js';
 import { RuntimeFailure, UsageError } from '../cli-error.js';
 import { connectSyncWarehouse } from '../connect-sync-warehouse.js';
 import type { CliIo } from '../io.js';
@@ -15,12 +16,15 @@ export interface SyncOptions {
   metric: string[];
   full?: boolean;
   enqueue?: boolean;
+  /** False with --no-analyze: skip the analysis after the sync. */
+  analyze?: boolean;
   format: string;
 }
 
 /**
  * kpitree sync: every metric of every tree (or --metric), one warehouse statement and one store
- * transaction per metric, over the restatement window (or --full history). Exit 1 when any failed.
+ * transaction per metric, over the restatement window (or --full history); then, unless
+ * --no-analyze, the analysis of what it wrote (anomalies, forecasts, influence edges). Exit 1 when any failed.
  */
 export async function syncCommand(options: SyncOptions, io: CliIo): Promise<void> {
   if (options.format !== 'table' && options.format !== 'json') throw new UsageError(`--format: "${options.format}" is not a format; use table or json`);
@@ -72,13 +76,18 @@ export async function syncCommand(options: SyncOptions, io: CliIo): Promise<void
         },
       );
       progress.end();
-      if (options.format === 'json') io.stdout(`${JSON.stringify({ run: result.run, outcomes: result.outcomes, ranges: result.ranges, durationMs: Math.round(result.durationMs) }, null, 2)}\n`);
-      else io.stdout(renderSyncSummary(result));
+      if (options.format === 'table') io.stdout(renderSyncSummary(result));
+      const analysis = options.analyze === false ? undefined : await analyzeAfterSync(store, open.project, result.run, today, io);
+      if (options.format === 'json') io.stdout(`${JSON.stringify({ run: result.run, outcomes: result.outcomes, ranges: result.ranges, durationMs: Math.round(result.durationMs), analysis: analysis ?? null }, null, 2)}\n`);
+      else if (analysis) io.stdout(renderAnalysisSummary(analysis));
       const failed = result.outcomes.filter((o) => o.status === 'failed').map((o) => o.metric);
       if (failed.length > 0) {
         throw new RuntimeFailure(`${failed.length} of ${metrics.length} metrics failed (${failed.join(', ')}); their previous values are kept`, [
           `see each error and the SQL that failed: kpitree runs ${result.run.id} --sql`,
         ]);
+      }
+      if (analysis && analysis.failures.length > 0) {
+        throw new RuntimeFailure(`the analysis after run ${result.run.id} failed for ${analysis.failures.map((f) => f.subject).join(', ')}; the synced values and every other result are stored`);
       }
     } finally {
       progress.end();

@@ -1,5 +1,7 @@
 import { connectWarehouse, openProjectStore, projectStoreUrl } from '../../project/index.js';
-import { connectForSync, planSchedules, SyncWorker, type WorkerEvent } from '../../sync/index.js';
+import type { SyncRun } from '../../store/index.js';
+import { connectForSync, planSchedules, SyncWorker, todayIn, type WorkerEvent } from '../../sync/index.js';
+import { analyzeAfterSync, renderAnalysisSummary } from '../analyze-after-sync.js';
 import { UsageError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { openProject } from '../open-project.js';
@@ -15,7 +17,8 @@ export interface WorkerOptions {
 /**
  * kpitree worker: one of several processes that share the sync through the job queue of a Postgres
  * store (pg-boss): metric jobs (never one metric twice at once), the schedules of kpitree.yaml (one
- * elected worker enqueues each run), until SIGINT or SIGTERM.
+ * elected worker enqueues each run), until SIGINT or SIGTERM. The worker that finishes a run then
+ * analyses what it wrote.
  */
 export async function workerCommand(options: WorkerOptions, io: CliIo): Promise<void> {
   const concurrency = Number(options.concurrency);
@@ -33,11 +36,23 @@ export async function workerCommand(options: WorkerOptions, io: CliIo): Promise<
     const { warehouse, catalog } = await connectForSync(() => connectWarehouse(open.project, open.dir, io.env), { attempts: open.project.config.sync.attempts });
     try {
       const print = (event: WorkerEvent) => io.stdout(options.format === 'json' ? `${JSON.stringify(event)}\n` : `${new Date().toISOString()} ${describeEvent(event)}\n`);
-      const worker = new SyncWorker({ env: { project: open.project, warehouse, catalog, store }, storeUrl: url, schedules: planSchedules(open.project), concurrency, pollSeconds, onEvent: print });
+      // The worker that finishes a run analyses it, one run at a time, after the sync's own event.
+      let analyses = Promise.resolve();
+      const analyse = async (run: SyncRun) => {
+        const analysis = await analyzeAfterSync(store, open.project, run, todayIn(open.project.config.calendar.timezone, io.now()), { ...io, stderr: () => undefined });
+        if (!analysis) return;
+        io.stdout(options.format === 'json' ? `${JSON.stringify({ type: 'run-analysed', runId: run.id, analysis })}\n` : `${new Date().toISOString()} ${renderAnalysisSummary(analysis)}`);
+      };
+      const onEvent = (event: WorkerEvent) => {
+        print(event);
+        if (event.type === 'run-finished') analyses = analyses.then(() => analyse(event.run)).catch((error: unknown) => print({ type: 'error', worker: worker.name, message: `analysis of run ${event.run.id}: ${error instanceof Error ? error.message : String(error)}` }));
+      };
+      const worker = new SyncWorker({ env: { project: open.project, warehouse, catalog, store }, storeUrl: url, schedules: planSchedules(open.project), concurrency, pollSeconds, onEvent });
       await worker.start();
       const signal = await waitForStop();
       io.stderr(`${signal}: finishing the metrics in progress, then stopping.\n`);
       await worker.stop();
+      await analyses;
     } finally {
       await warehouse.close();
     }

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,3 +53,18 @@ export const storeTargets: [string, () => Promise<StoreTarget>][] = [
   ['pglite folder', pgliteFolderTarget],
   ['postgres', postgresSchemaTarget],
 ];
+
+/** A fresh store of the target for the enclosing describe block, closed and cleaned up after it. */
+export function useFreshStore(makeTarget: () => Promise<StoreTarget>): () => Store {
+  let target: StoreTarget | undefined;
+  let store: Store | undefined;
+  beforeAll(async () => {
+    target = await makeTarget();
+    store = await target.open();
+  });
+  afterAll(async () => {
+    await store?.close();
+    await target?.cleanup();
+  });
+  return () => store!;
+}
