@@ -12,4 +12,5 @@ export { projectNotifiers, retrySettings } from './notify/project-notifiers.js';
 export { auditRules, type AuditFinding, type AuditRule } from './audit/audit-finding.js';
 export { auditProject } from './audit/audit-project.js';
 export { executiveMetrics } from './audit/kpi-metrics.js';
-export { seriesAnomalies } from './series-anomalies.js';
+export { readTriggerAnomalies, triggerAnomalies, type FoundAnomaly } from './trigger-anomalies.js';
+export { runPlanCycle, type PlanCycle } from './run-plan-cycle.js';

@@ -1,9 +1,10 @@
-import { ActionError, deliverPending, evaluateActionPlans, projectNotifiers, queueDigests, retrySettings } from '../../actions/index.js';
+import { ActionError, projectNotifiers, runPlanCycle } from '../../actions/index.js';
 import type { Project } from '../../model/index.js';
 import { openProjectStore } from '../../project/index.js';
 import { UsageError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { openProject } from '../open-project.js';
+import { renderPlanCycle } from '../render-plan-cycle.js';
 
 export interface PlansEvaluateOptions {
   project?: string;
@@ -11,8 +12,9 @@ export interface PlansEvaluateOptions {
 }
 
 /**
- * kpitree plans evaluate: after a sync, judge every trigger on the stored values, move the plans
- * on, queue the digests that are due, and send what waits (retrying earlier failures that are due).
+ * kpitree plans evaluate: what a sync does for the owners after its analysis (runPlanCycle), on
+ * demand: judge every trigger on the stored values and anomalies, move the plans on, queue the
+ * digests that are due, and send what waits (retrying earlier failures that are due).
  */
 export async function plansEvaluateCommand(options: PlansEvaluateOptions, io: CliIo): Promise<void> {
   const asOf = options.asOf === undefined ? io.now().toISOString() : parseMoment(options.asOf);
@@ -20,15 +22,7 @@ export async function plansEvaluateCommand(options: PlansEvaluateOptions, io: Cl
   const notifiers = notifiersOrUsage(open.project, io.env);
   const store = await openProjectStore(open.project, open.dir, io.env);
   try {
-    const steps = await evaluateActionPlans(store, open.project, { asOf });
-    const digests = await queueDigests(store, open.project, { asOf });
-    const sent = await deliverPending(store, notifiers, retrySettings(open.project, asOf));
-    const list = (ids: number[]) => (ids.length > 0 ? ` (${ids.join(', ')})` : '');
-    io.stdout(
-      `Plans: ${steps.open.length} opened${list(steps.open)}, ${steps.recur.length + steps.reopen.length} reopened${list([...steps.recur, ...steps.reopen])}, ` +
-        `${steps.escalate.length} escalated${list(steps.escalate)}, ${steps.verify.length} verified${list(steps.verify)}.\n` +
-        `Digests: ${digests.length}. Deliveries: ${sent.sent} sent, ${sent.retrying} to retry, ${sent.failed} failed${sent.retrying + sent.failed > 0 ? ' (kpitree plans deliveries)' : ''}.\n`,
-    );
+    io.stdout(renderPlanCycle(await runPlanCycle(store, open.project, notifiers, asOf)));
   } finally {
     await store.close();
   }
