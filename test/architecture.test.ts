@@ -18,6 +18,7 @@ const allowed: Record<string, string[]> = {
   sync: ['model', 'semantic', 'warehouse', 'store'],
   analysis: [],
   explain: ['model', 'analysis'],
+  investigate: ['model', 'semantic', 'store', 'explain', 'analysis'],
   actions: ['model', 'store', 'analysis'],
   access: ['model', 'store'],
   server: ['*'],
