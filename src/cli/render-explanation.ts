@@ -19,7 +19,10 @@ export function renderExplanation(investigation: ChangeInvestigation): string {
     for (const [name, amount] of rows) lines.push(`  ${name!.padEnd(width)}  ${amount}`);
     lines.push('');
   }
-  const caveats = [...explanation.problems, ...unsliced.map((u) => `${u.metric} is not split by slice: ${u.reason}`), ...notes];
+  // Only the metrics the paths end at: the JSON lists every node that was not split.
+  const ends = new Set([root.metric, ...explanation.paths.map((p) => p.metric)]);
+  const unsplit = unsliced.filter((u) => ends.has(u.metric)).map((u) => `${u.metric} is not split by slice: ${u.reason}`);
+  const caveats = [...explanation.problems, ...unsplit, ...notes];
   if (caveats.length > 0) lines.push('Not explained:', ...caveats.map((c) => `  - ${c}`), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvestigateError, investigateChange, sliceSource } from '../../src/investigate/index.js';
+import { expectFiniteEverywhere, expectSums } from '../explain/support/expect-exact.js';
+import { quietHistory, storedProject, type StoredProject } from './support/stored-project.js';
+
+/**
+ * Eight quiet months, then September: EMEA's deals sell for half as much (10 deals, $5,000),
+ * NA as usual. By hand: revenue $20,000 → $15,000, deals 20 → 20, deal size $1,000 → $750;
+ * all of the −$5,000 is deal size (deals did not move), all of deal size's −$250 is EMEA
+ * (weight ½ × (500 − 1,000), its rate; no volume moved). October against August: EMEA back, a
+ * revenue wobble of −$50, inside the band of past two-month changes
+ * (median −$100, robust sd $62.7 by hand: [$19,712, $20,088]).
+ */
+describe('investigateChange on stored series', () => {
+  let stored: StoredProject;
+  beforeAll(async () => {
+    stored = await storedProject({
+      ...quietHistory(),
+      '2025-09-01': { EMEA: { deals: 10, revenue: 5_000, days: 300 }, NA: { deals: 10, revenue: 10_000, days: 400 } },
+      '2025-10-01': { EMEA: { deals: 10, revenue: 9_975, days: 300 }, NA: { deals: 10, revenue: 9_975, days: 400 } },
+    });
+  });
+  afterAll(() => stored?.remove());
+
+  it('splits the change exactly, names the metric, the slice and its owner, and is outside the band', async () => {
+    const { explanation, unsliced } = await investigateChange(stored.store, stored.project, { metric: 'revenue', grain: 'month', baseline: '2025-08-01', current: '2025-09-01' });
+    const stored_ = await stored.store.query<{ period_start: string; value: number }>(`SELECT period_start, value FROM metric_series WHERE metric_id = 'revenue' AND slice_key = '{}' AND period_start IN ('2025-08-01', '2025-09-01') ORDER BY 1`);
+    expect(explanation.root.change).toBe(stored_[1]!.value - stored_[0]!.value);
+    expect(explanation.root.change).toBe(-5_000);
+    expectSums(explanation.paths.map((p) => p.contribution), -5_000);
+    const top = explanation.paths[0]!;
+    expect(top).toMatchObject({ metric: 'deal_size', metrics: ['revenue', 'deal_size'], share: 1, noise: false, owner: { name: 'Dana Kim' } });
+    expect(top.contribution).toBeCloseTo(-5_000, 9);
+    expect(top.slice).toMatchObject({ slice: { region: 'EMEA' }, share: 1, baseline: 1_000, current: 500 });
+    expect(top.slice!.contribution).toBeCloseTo(-250, 9);
+    expect(top.slice!.rate).toBeCloseTo(-250, 9);
+    expect(top.slice!.mix).toBeCloseTo(0, 9);
+    expect(explanation.root.noise).toBe(false);
+    expect(explanation.summary).toMatch(/^Revenue fell \$5,000 \(−25\.0%\) against 2025-08\./);
+    expect(explanation.summary).toMatch(/EMEA/);
+    expect(explanation.root.slices).toMatchObject({ ok: true, waterfall: [{ slice: { region: 'EMEA' }, contribution: -5_000 }, { slice: null, contribution: 0 }] });
+    expect(unsliced).toEqual([]);
+    expectFiniteEverywhere(explanation);
+  });
+
+  it('calls a change inside the band of past changes noise (a no-change control)', async () => {
+    const { explanation } = await investigateChange(stored.store, stored.project, { metric: 'revenue', grain: 'month', baseline: '2025-08-01', current: '2025-10-01' });
+    expect(explanation.root.change).toBe(-50);
+    expect(explanation.root.noise).not.toBeNull();
+    expect(explanation.root.noise).toBe(true);
+    expect(explanation.summary).toMatch(/noise/);
+  });
+
+  it('splits an average as (average × count) / count, and says why a distinct count is not split', async () => {
+    const cycle = await investigateChange(stored.store, stored.project, { metric: 'cycle', grain: 'month', baseline: '2025-08-01', current: '2025-09-01' });
+    expect(cycle.explanation.tree).toBe('cycle');
+    expect(cycle.explanation.root.change).toBe(0);
+    expect(sliceSource(stored.project.metrics.get('cycle')!, stored.project.metrics)).toEqual({ kind: 'ratio', numerator: { metric: 'cycle', times: 'deals' }, denominator: { metric: 'deals' } });
+    const buyers = await investigateChange(stored.store, stored.project, { metric: 'buyers', grain: 'month', baseline: '2025-08-01', current: '2025-09-01' });
+    expect(buyers.unsliced).toEqual([{ metric: 'buyers', reason: 'a count_distinct does not add up across slices' }]);
+  });
+
+  it('refuses what is not there with a reason: unknown metric, wrong order, no stored period, nothing stored', async () => {
+    const ask = (metric: string, baseline: string, current: string) => investigateChange(stored.store, stored.project, { metric, grain: 'month', baseline, current });
+    await expect(ask('revenu', '2025-08-01', '2025-09-01')).rejects.toThrow(new InvestigateError('input', 'unknown metric "revenu" (did you mean "revenue"?)'));
+    await expect(ask('revenue', '2025-09-01', '2025-08-01')).rejects.toMatchObject({ kind: 'input', message: 'the baseline period (2025-09) must come before the period explained (2025-08)' });
+    await expect(ask('revenue', '2025-09-01', '2026-03-01')).rejects.toMatchObject({ kind: 'no_data', message: 'no stored value of revenue by month for 2026-03', details: [expect.stringMatching(/latest stored month is 2025-10; run kpitree sync .* kpitree sync --full/)] });
+    await expect(investigateChange(stored.store, stored.project, { metric: 'revenue', grain: 'week', baseline: '2025-08-04', current: '2025-08-11' })).rejects.toMatchObject({ kind: 'no_data', message: 'nothing is stored for revenue by week' });
+  });
+});
