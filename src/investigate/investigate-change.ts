@@ -1,7 +1,7 @@
 import { explainChange, type Explanation, type NodeValues } from '../explain/index.js';
 import { didYouMean, treeNodes, type Grain, type Project } from '../model/index.js';
 import { addPeriods, periodLabel } from '../semantic/index.js';
-import { latestPeriod, type Queryable } from '../store/index.js';
+import { latestPeriod, readSeries, type Queryable } from '../store/index.js';
 import { fitTreeInfluences, lagPeriods } from './fit-tree-influences.js';
 import { InvestigateError } from './investigate-error.js';
 import { noiseBand } from './noise-band.js';
@@ -20,6 +20,12 @@ export interface ChangeRequest {
   current: string;
   /** Periods of history before the baseline for noise bands and influence fits (default 24). */
   history?: number;
+  /**
+   * Read the baseline period from another store: the same project in another state, e.g. a
+   * counterfactual or an expectation (then the baseline may be the current period itself).
+   * Noise bands and influence fits still come from `db`'s own history.
+   */
+  baselineStore?: Queryable;
 }
 
 export interface ChangeInvestigation {
@@ -41,7 +47,8 @@ export interface ChangeInvestigation {
 export async function investigateChange(db: Queryable, project: Project, request: ChangeRequest): Promise<ChangeInvestigation> {
   const { metric, grain, baseline, current } = request;
   if (!project.metrics.has(metric)) throw new InvestigateError('input', `unknown metric "${metric}"${hint(didYouMean(metric, project.metrics.keys()))}`);
-  if (baseline >= current) throw new InvestigateError('input', `the baseline period (${label(project, baseline, grain)}) must come before the period explained (${label(project, current, grain)})`);
+  const baselineDb = request.baselineStore ?? db;
+  if (baseline > current || (baseline === current && baselineDb === db)) throw new InvestigateError('input', `the baseline period (${label(project, baseline, grain)}) must come before the period explained (${label(project, current, grain)})`);
   const tree = pickTree(project, metric, request.tree);
   const node = explainedNode(tree, metric);
   const nodes = treeNodes({ ...tree, root: node }).map((n) => n.node);
@@ -56,10 +63,11 @@ export async function investigateChange(db: Queryable, project: Project, request
   for (const id of metrics) {
     const series = history.values.get(id)!;
     const band = noiseBand(series, history.baselineIndex, history.currentIndex - history.baselineIndex);
-    const slices = await readSliceRows(db, sliceSource(project.metrics.get(id)!, project.metrics), { grain, baseline, current });
+    const sources = { grain, baseline: { db: baselineDb, period: baseline }, current: { db, period: current } };
+    const slices = await readSliceRows(sliceSource(project.metrics.get(id)!, project.metrics), sources);
     if ('reason' in slices) unsliced.push({ metric: id, reason: slices.reason });
     values[id] = {
-      baseline: series[history.baselineIndex] ?? null,
+      baseline: baselineDb === db ? (series[history.baselineIndex] ?? null) : await readTotal(baselineDb, id, grain, baseline),
       current: series[history.currentIndex] ?? null,
       ...(band ? { band } : {}),
       ...('reason' in slices ? {} : { slices }),
@@ -83,6 +91,11 @@ async function checkStored(db: Queryable, project: Project, metric: string, hist
   throw new InvestigateError('no_data', `no stored value of ${metric} by ${history.grain} for ${names}`, [
     `the latest stored ${history.grain} is ${label(project, latest, history.grain)}; run kpitree sync for recent periods, kpitree sync --full for periods older than the restatement window`,
   ]);
+}
+
+async function readTotal(db: Queryable, metric: string, grain: Grain, period: string): Promise<number | null> {
+  const [row] = await readSeries(db, { metric, grain, from: period, to: period });
+  return row?.value ?? null;
 }
 
 function label(project: Project, period: string, grain: Grain): string {

@@ -6,10 +6,11 @@ import type { SlicePart, SliceSource } from './slice-source.js';
 /** How a missing dimension value (a stored null) is named in slices. */
 export const noneValue = '(none)';
 
-interface PeriodPairKeys {
+/** Where each side of the comparison is read: a period of a store (the baseline may come from another store). */
+export interface PeriodSources {
   grain: Grain;
-  baseline: string;
-  current: string;
+  baseline: { db: Queryable; period: string };
+  current: { db: Queryable; period: string };
 }
 
 type FinestRows = Map<string, { slice: ExplainSlice; baseline: number; current: number }>;
@@ -19,13 +20,13 @@ type FinestRows = Map<string, { slice: ExplainSlice; baseline: number; current: 
  * wants them: a slice missing from a period, or null there, counts 0. A reason instead when the
  * metric cannot be split, or nothing is stored by slice.
  */
-export async function readSliceRows(db: Queryable, source: SliceSource, periods: PeriodPairKeys): Promise<SliceRows | { reason: string }> {
+export async function readSliceRows(source: SliceSource, periods: PeriodSources): Promise<SliceRows | { reason: string }> {
   if (source.kind === 'none') return { reason: source.reason };
   if (source.kind === 'additive') {
-    const rows = await readPart(db, { metric: source.metric }, periods);
+    const rows = await readPart({ metric: source.metric }, periods);
     return 'reason' in rows ? rows : { kind: 'additive', rows: [...rows.values()] };
   }
-  const [numerator, denominator] = [await readPart(db, source.numerator, periods), await readPart(db, source.denominator, periods)];
+  const [numerator, denominator] = [await readPart(source.numerator, periods), await readPart(source.denominator, periods)];
   if ('reason' in numerator) return numerator;
   if ('reason' in denominator) return denominator;
   const keys = new Set([...numerator.keys(), ...denominator.keys()]);
@@ -46,10 +47,10 @@ export async function readSliceRows(db: Queryable, source: SliceSource, periods:
 }
 
 /** One part's finest slices: the metric's value, times another metric's where asked. */
-async function readPart(db: Queryable, part: SlicePart, periods: PeriodPairKeys): Promise<FinestRows | { reason: string }> {
-  const values = await readFinest(db, part.metric, periods);
+async function readPart(part: SlicePart, periods: PeriodSources): Promise<FinestRows | { reason: string }> {
+  const values = await readFinest(part.metric, periods);
   if ('reason' in values || part.times === undefined) return values;
-  const weights = await readFinest(db, part.times, periods);
+  const weights = await readFinest(part.times, periods);
   if ('reason' in weights) return weights;
   const product: FinestRows = new Map();
   for (const [key, row] of values) {
@@ -59,8 +60,9 @@ async function readPart(db: Queryable, part: SlicePart, periods: PeriodPairKeys)
   return product;
 }
 
-async function readFinest(db: Queryable, metric: string, periods: PeriodPairKeys): Promise<FinestRows | { reason: string }> {
-  const stored = await readPeriods(db, { metric, grain: periods.grain, periods: [periods.baseline, periods.current] });
+async function readFinest(metric: string, periods: PeriodSources): Promise<FinestRows | { reason: string }> {
+  const read = (side: 'baseline' | 'current') => readPeriods(periods[side].db, { metric, grain: periods.grain, periods: [periods[side].period] });
+  const stored = [...(await read('baseline')).map((row) => ({ ...row, side: 'baseline' as const })), ...(await read('current')).map((row) => ({ ...row, side: 'current' as const }))];
   const depth = Math.max(0, ...stored.map((row) => Object.keys(row.slice).length));
   if (depth === 0) return { reason: `${metric} is stored without slices (sync.dimensions in kpitree.yaml chooses them)` };
   const rows: FinestRows = new Map();
@@ -68,8 +70,7 @@ async function readFinest(db: Queryable, metric: string, periods: PeriodPairKeys
     if (Object.keys(row.slice).length !== depth) continue;
     const key = sliceKey(row.slice);
     const entry = rows.get(key) ?? { slice: named(row.slice), baseline: 0, current: 0 };
-    if (row.period === periods.baseline) entry.baseline = row.value ?? 0;
-    else entry.current = row.value ?? 0;
+    entry[row.side] = row.value ?? 0;
     rows.set(key, entry);
   }
   return rows;

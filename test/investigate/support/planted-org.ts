@@ -16,8 +16,9 @@ export interface PlantedOrgOptions {
   months: number;
   /** The day the org ends (exclusive), the first of a month. */
   asOf: string;
-  /** The first month synced (after the org's first months, when pipeline is still filling up). */
+  /** The first day synced (after the org's first months, when pipeline is still filling up). */
   historyStart: string;
+  grain: 'week' | 'month';
   incidents: IncidentSpec[] | 'none';
   metrics?: readonly string[];
 }
@@ -50,8 +51,8 @@ export async function buildPlantedOrg(options: PlantedOrgOptions): Promise<Plant
     await cli('demo-data', '--out', 'org.duckdb', '--seed', String(options.seed), '--scale', String(options.scale), '--months', String(options.months), '--as-of', options.asOf, '--incidents', incidents);
     await cli('discover', '--warehouse', `duckdb:${join(dir, 'org.duckdb')}`, '--out', 'project');
     const config = join(dir, 'project', 'kpitree.yaml');
-    const text = (await readFile(config, 'utf8')).replace(/^sync:\n(  .*\n|    .*\n)*/m, '');
-    await writeFile(config, `${text}sync:\n  grains: [month]\n  dimensions: [region, segment]\n  history_start: "${options.historyStart}"\n`);
+    const text = (await readFile(config, 'utf8')).replace(/^sync:\n( {2}.*\n)*/m, '');
+    await writeFile(config, `${text}sync:\n  grains: [${options.grain}]\n  dimensions: [region, segment]\n  history_start: "${options.historyStart}"\n`);
     await cli('sync', '--full', '-p', 'project', '--metric', (options.metrics ?? revenueMetrics).join(','));
     const { project, issues } = await loadProjectFolder(join(dir, 'project'));
     if (issues.length > 0) throw new Error(issues.map(formatIssue).join('\n'));
