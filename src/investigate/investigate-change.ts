@@ -1,13 +1,13 @@
 import { explainChange, type Explanation, type NodeValues } from '../explain/index.js';
-import { didYouMean, treeNodes, type Grain, type Project } from '../model/index.js';
+import { treeNodes, type Grain, type Project } from '../model/index.js';
 import { addPeriods, periodLabel } from '../semantic/index.js';
-import { latestPeriod, readSeries, type Queryable } from '../store/index.js';
+import { latestPeriod, type Queryable } from '../store/index.js';
 import { fitTreeInfluences, lagPeriods } from './fit-tree-influences.js';
-import { InvestigateError } from './investigate-error.js';
+import { InvestigateError, unknownName } from './investigate-error.js';
 import { noiseBand } from './noise-band.js';
 import { explainedNode, pickTree } from './pick-tree.js';
 import { readNodeHistory, type NodeHistory } from './read-node-history.js';
-import { readSliceRows } from './read-slice-rows.js';
+import { readStoredSlices, sliceRowsOf } from './read-slice-rows.js';
 import { sliceSource } from './slice-source.js';
 
 export interface ChangeRequest {
@@ -46,7 +46,7 @@ export interface ChangeInvestigation {
  */
 export async function investigateChange(db: Queryable, project: Project, request: ChangeRequest): Promise<ChangeInvestigation> {
   const { metric, grain, baseline, current } = request;
-  if (!project.metrics.has(metric)) throw new InvestigateError('input', `unknown metric "${metric}"${hint(didYouMean(metric, project.metrics.keys()))}`);
+  if (!project.metrics.has(metric)) throw unknownName('unknown metric', metric, project.metrics.keys());
   const baselineDb = request.baselineStore ?? db;
   if (baseline > current || (baseline === current && baselineDb === db)) throw new InvestigateError('input', `the baseline period (${label(project, baseline, grain)}) must come before the period explained (${label(project, current, grain)})`);
   const tree = pickTree(project, metric, request.tree);
@@ -58,16 +58,18 @@ export async function investigateChange(db: Queryable, project: Project, request
   const history = await readNodeHistory(db, metrics, { grain, from, baseline, current, calendar: project.config.calendar });
   await checkStored(db, project, metric, history);
 
+  const sources = new Map(metrics.map((id) => [id, sliceSource(project.metrics.get(id)!, project.metrics)]));
+  const stored = await readStoredSlices([...sources.values()], { grain, baseline: { db: baselineDb, period: baseline }, current: { db, period: current } });
+  const baselineTotals = baselineDb === db ? null : await readNodeHistory(baselineDb, metrics, { grain, from: baseline, baseline, current: baseline, calendar: project.config.calendar });
   const values: Record<string, NodeValues> = {};
   const unsliced: { metric: string; reason: string }[] = [];
   for (const id of metrics) {
     const series = history.values.get(id)!;
     const band = noiseBand(series, history.baselineIndex, history.currentIndex - history.baselineIndex);
-    const sources = { grain, baseline: { db: baselineDb, period: baseline }, current: { db, period: current } };
-    const slices = await readSliceRows(sliceSource(project.metrics.get(id)!, project.metrics), sources);
+    const slices = sliceRowsOf(sources.get(id)!, stored);
     if ('reason' in slices) unsliced.push({ metric: id, reason: slices.reason });
     values[id] = {
-      baseline: baselineDb === db ? (series[history.baselineIndex] ?? null) : await readTotal(baselineDb, id, grain, baseline),
+      baseline: baselineTotals ? baselineTotals.values.get(id)![0]! : (series[history.baselineIndex] ?? null),
       current: series[history.currentIndex] ?? null,
       ...(band ? { band } : {}),
       ...('reason' in slices ? {} : { slices }),
@@ -93,15 +95,6 @@ async function checkStored(db: Queryable, project: Project, metric: string, hist
   ]);
 }
 
-async function readTotal(db: Queryable, metric: string, grain: Grain, period: string): Promise<number | null> {
-  const [row] = await readSeries(db, { metric, grain, from: period, to: period });
-  return row?.value ?? null;
-}
-
 function label(project: Project, period: string, grain: Grain): string {
   return periodLabel(period, grain, project.config.calendar);
-}
-
-function hint(text: string | undefined): string {
-  return text ? ` (${text})` : '';
 }

@@ -1,3 +1,5 @@
+import { didYouMean } from '../model/index.js';
+
 /** Why a change cannot be explained: the request names something that is not there (input) or the store lacks the values (no_data). */
 export class InvestigateError extends Error {
   constructor(
@@ -8,4 +10,10 @@ export class InvestigateError extends Error {
     super(message);
     this.name = 'InvestigateError';
   }
+}
+
+/** Bad input naming something the project lacks: `unknown metric "revenu" (did you mean "revenue"?)`. */
+export function unknownName(what: string, name: string, known: Iterable<string>): InvestigateError {
+  const hint = didYouMean(name, known);
+  return new InvestigateError('input', `${what} "${name}"${hint ? ` (${hint})` : ''}`);
 }

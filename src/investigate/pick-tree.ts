@@ -1,5 +1,5 @@
-import { didYouMean, treeNodes, type Project, type Tree, type TreeNode } from '../model/index.js';
-import { InvestigateError } from './investigate-error.js';
+import { treeNodes, type Project, type Tree, type TreeNode } from '../model/index.js';
+import { InvestigateError, unknownName } from './investigate-error.js';
 
 /**
  * The tree a metric is explained in: the one named, else the first that has the metric as a node,
@@ -8,7 +8,7 @@ import { InvestigateError } from './investigate-error.js';
 export function pickTree(project: Project, metric: string, treeId?: string): Tree {
   if (treeId !== undefined) {
     const tree = project.trees.get(treeId);
-    if (!tree) throw new InvestigateError('input', `no tree "${treeId}" in the project${hint(didYouMean(treeId, project.trees.keys()))}`);
+    if (!tree) throw unknownName('no tree', treeId, project.trees.keys());
     if (!treeNodes(tree).some(({ node }) => node.metric === metric)) throw new InvestigateError('input', `metric "${metric}" is not a node of tree ${treeId}`);
     return tree;
   }
@@ -20,8 +20,4 @@ export function pickTree(project: Project, metric: string, treeId?: string): Tre
 export function explainedNode(tree: Tree, metric: string): TreeNode {
   const nodes = treeNodes(tree).map((n) => n.node).filter((node) => node.metric === metric);
   return nodes.find((node) => node.formula || node.children?.length || node.drivers?.length) ?? nodes[0]!;
-}
-
-function hint(text: string | undefined): string {
-  return text ? ` (${text})` : '';
 }

@@ -73,7 +73,7 @@ describe('kpitree explain', () => {
       [['revenue', '--from', '2025-08', '--vs', 'prior', '--to', '2025-09'], /^error: give the baseline once/],
       [['revenue', '--to', 'September'], /^error: --to: "September" is not a period; write a date/],
       [['revenue', '--to', '2025-09', '--vs', 'lastyear'], /^error: --vs: "lastyear" is not a baseline; use prior, last-year or a period\n$/],
-      [['revenue', '--to', '2025-09', '--tree', 'revenu'], /^error: no tree "revenu" in the project \(did you mean "revenue"\?\)\n$/],
+      [['revenue', '--to', '2025-09', '--tree', 'revenu'], /^error: no tree "revenu" \(did you mean "revenue"\?\)\n$/],
       [['revenue', '--to', '2025-09', '--format', 'csv'], /^error: --format: "csv" is not a format; use text or json\n$/],
       [['revenue'], /required option '--to <period>'/],
     ];
