@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
-import { quietHistory, storedProject, type StoredProject } from '../investigate/support/stored-project.js';
+import { emeaHalvesInSeptember, storedProject, usualMonth, type StoredProject } from '../investigate/support/stored-project.js';
 
 /**
  * kpitree explain on a project whose store holds eight quiet months, a September in which EMEA's
@@ -11,12 +11,12 @@ describe('kpitree explain', () => {
   let stored: StoredProject;
   const cli = (...args: string[]) => runCli(['explain', ...args, '-p', stored.dir]);
   beforeAll(async () => {
+    const none = { deals: 0, revenue: 0, days: 0 };
     stored = await storedProject({
-      ...quietHistory(),
-      '2025-09-01': { EMEA: { deals: 10, revenue: 5_000, days: 300 }, NA: { deals: 10, revenue: 10_000, days: 400 } },
-      '2025-10-01': { EMEA: { deals: 10, revenue: 10_000, days: 300 }, NA: { deals: 10, revenue: 10_000, days: 400 } },
-      '2025-11-01': { EMEA: { deals: 0, revenue: 0, days: 0 }, NA: { deals: 0, revenue: 0, days: 0 } },
-      '2025-12-01': { EMEA: { deals: 10, revenue: 10_000, days: 300 }, NA: { deals: 10, revenue: 10_000, days: 400 } },
+      ...emeaHalvesInSeptember(),
+      '2025-10-01': { EMEA: usualMonth(), NA: usualMonth(10_000, 400) },
+      '2025-11-01': { EMEA: none, NA: none },
+      '2025-12-01': { EMEA: usualMonth(), NA: usualMonth(10_000, 400) },
     });
     await stored.store.close(); // the CLI opens the project's store itself
   });

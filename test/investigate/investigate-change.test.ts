@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvestigateError, investigateChange, sliceSource } from '../../src/investigate/index.js';
 import { expectFiniteEverywhere, expectSums } from '../explain/support/expect-exact.js';
-import { quietHistory, storedProject, type StoredProject } from './support/stored-project.js';
+import { emeaHalvesInSeptember, storedProject, usualMonth, type StoredProject } from './support/stored-project.js';
 
 /**
  * Eight quiet months, then September: EMEA's deals sell for half as much (10 deals, $5,000),
@@ -14,11 +14,7 @@ import { quietHistory, storedProject, type StoredProject } from './support/store
 describe('investigateChange on stored series', () => {
   let stored: StoredProject;
   beforeAll(async () => {
-    stored = await storedProject({
-      ...quietHistory(),
-      '2025-09-01': { EMEA: { deals: 10, revenue: 5_000, days: 300 }, NA: { deals: 10, revenue: 10_000, days: 400 } },
-      '2025-10-01': { EMEA: { deals: 10, revenue: 9_975, days: 300 }, NA: { deals: 10, revenue: 9_975, days: 400 } },
-    });
+    stored = await storedProject({ ...emeaHalvesInSeptember(), '2025-10-01': { EMEA: usualMonth(9_975), NA: usualMonth(9_975, 400) } });
   });
   afterAll(() => stored?.remove());
 

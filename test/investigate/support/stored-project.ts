@@ -79,3 +79,11 @@ export function quietHistory(): Record<string, Record<string, RegionMonth>> {
     wobble.map((w, i) => [`2025-0${i + 1}-01`, { EMEA: { deals: 10, revenue: 10_000 + w, days: 300 }, NA: { deals: 10, revenue: 10_000 + w, days: 400 } }]),
   );
 }
+
+/** A region's usual month: 10 deals of $1,000. */
+export const usualMonth = (revenue = 10_000, days = 300): RegionMonth => ({ deals: 10, revenue, days });
+
+/** The quiet history, then September 2025: EMEA's 10 deals sell for $5,000 in all, NA as usual. */
+export function emeaHalvesInSeptember(): Record<string, Record<string, RegionMonth>> {
+  return { ...quietHistory(), '2025-09-01': { EMEA: usualMonth(5_000), NA: usualMonth(10_000, 400) } };
+}
