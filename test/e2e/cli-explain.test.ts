@@ -42,6 +42,12 @@ describe('kpitree explain', () => {
     expect(result.explanation.paths[0]).toMatchObject({ metric: 'deal_size', share: 1, slice: { slice: { region: 'EMEA' } } });
   });
 
+  it('warns when the period explained is not over yet', async () => {
+    const run = await runCli(['explain', 'revenue', '--to', '2025-09', '-p', stored.dir], { now: '2025-09-20T12:00:00Z' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('warning: 2025-09 is not over yet: its values so far are compared with a whole month\n');
+  });
+
   it('compares with last year or a chosen period, and infers the grain from the period written', async () => {
     const vs = await cli('revenue', '--to', '2025-09', '--vs', '2025-07', '-f', 'json');
     expect(vs.code).toBe(0);

@@ -1,11 +1,11 @@
 import type { Calendar, Grain } from '../../model/index.js';
 import { baselinePeriod, InvestigateError, investigateChange, type Baseline } from '../../investigate/index.js';
 import { openProjectStore } from '../../project/index.js';
-import { periodStart } from '../../semantic/index.js';
+import { addPeriods, periodLabel, periodStart } from '../../semantic/index.js';
 import { RuntimeFailure, UsageError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { openProject } from '../open-project.js';
-import { parseGrain, parsePeriodOption } from '../parse-options.js';
+import { parseGrain, parsePeriodOption, todayIso } from '../parse-options.js';
 import { renderExplanation } from '../render-explanation.js';
 
 export interface ExplainOptions {
@@ -28,6 +28,10 @@ export async function explainCommand(metric: string, options: ExplainOptions, io
   const current = periodStart(parsePeriodOption('to', options.to, calendar).first, grain, calendar);
   const baseline = options.from !== undefined ? startOf('from', options.from, grain, calendar) : baselinePeriod(current, parseBaseline(options.vs ?? 'prior', grain, calendar), grain);
   if (options.from !== undefined && baseline >= current) throw new UsageError(`--from (${options.from}) must be before --to (${options.to})`);
+  const today = todayIso(io.now(), calendar.timezone);
+  if (current <= today && today < addPeriods(current, 1, grain)) {
+    io.stderr(`warning: ${periodLabel(current, grain, calendar)} is not over yet: its values so far are compared with a whole ${grain}\n`);
+  }
   const store = await openProjectStore(open.project, open.dir, io.env);
   try {
     const investigation = await investigateChange(store, open.project, { metric, grain, baseline, current, ...(options.tree ? { tree: options.tree } : {}) });
