@@ -1,6 +1,6 @@
 import { explainChange, type Explanation, type NodeValues } from '../explain/index.js';
 import { treeNodes, type Grain, type Project } from '../model/index.js';
-import { addPeriods, periodLabel } from '../semantic/index.js';
+import { addPeriods, periodLabel, periodStart } from '../semantic/index.js';
 import { latestPeriod, type Queryable } from '../store/index.js';
 import { fitTreeInfluences, lagPeriods } from './fit-tree-influences.js';
 import { InvestigateError, unknownName } from './investigate-error.js';
@@ -15,7 +15,7 @@ export interface ChangeRequest {
   /** Default: the first tree with the metric as a node, else the metric alone. */
   tree?: string;
   grain: Grain;
-  /** Period starts ('YYYY-MM-DD'), the baseline before the current period. */
+  /** Days ('YYYY-MM-DD') in the baseline and the current period (each taken to its period's start); the baseline comes first. */
   baseline: string;
   current: string;
   /** Periods of history before the baseline for noise bands and influence fits (default 24). */
@@ -45,7 +45,8 @@ export interface ChangeInvestigation {
  * the CLI and the API.
  */
 export async function investigateChange(db: Queryable, project: Project, request: ChangeRequest): Promise<ChangeInvestigation> {
-  const { metric, grain, baseline, current } = request;
+  const { metric, grain } = request;
+  const [baseline, current] = [request.baseline, request.current].map((day) => periodStart(day, grain, project.config.calendar)) as [string, string];
   if (!project.metrics.has(metric)) throw unknownName('unknown metric', metric, project.metrics.keys());
   const baselineDb = request.baselineStore ?? db;
   if (baseline > current || (baseline === current && baselineDb === db)) throw new InvestigateError('input', `the baseline period (${label(project, baseline, grain)}) must come before the period explained (${label(project, current, grain)})`);

@@ -60,7 +60,7 @@ describe('investigateChange on stored series', () => {
     const ask = (metric: string, baseline: string, current: string) => investigateChange(stored.store, stored.project, { metric, grain: 'month', baseline, current });
     await expect(ask('revenu', '2025-08-01', '2025-09-01')).rejects.toThrow(new InvestigateError('input', 'unknown metric "revenu" (did you mean "revenue"?)'));
     await expect(ask('revenue', '2025-09-01', '2025-08-01')).rejects.toMatchObject({ kind: 'input', message: 'the baseline period (2025-09) must come before the period explained (2025-08)' });
-    await expect(ask('revenue', '2025-09-01', '2026-03-01')).rejects.toMatchObject({ kind: 'no_data', message: 'no stored value of revenue by month for 2026-03', details: [expect.stringMatching(/latest stored month is 2025-10; run kpitree sync .* kpitree sync --full/)] });
+    await expect(ask('revenue', '2025-09-17', '2026-03-31')).rejects.toMatchObject({ kind: 'no_data', message: 'no stored value of revenue by month for 2026-03', details: [expect.stringMatching(/latest stored month is 2025-10; run kpitree sync .* kpitree sync --full/)] });
     await expect(investigateChange(stored.store, stored.project, { metric: 'revenue', grain: 'week', baseline: '2025-08-04', current: '2025-08-11' })).rejects.toMatchObject({ kind: 'no_data', message: 'nothing is stored for revenue by week' });
   });
 });
