@@ -64,3 +64,39 @@ describe('investigateChange on stored series', () => {
     await expect(investigateChange(stored.store, stored.project, { metric: 'revenue', grain: 'week', baseline: '2025-08-04', current: '2025-08-11' })).rejects.toMatchObject({ kind: 'no_data', message: 'nothing is stored for revenue by week' });
   });
 });
+
+/**
+ * An influence edge fitted from the stored history: revenue follows last month's deal count
+ * (`lonely`, the driver, lag 4 weeks = 1 month) at $1,000 a deal plus a wobble. The fitted weight
+ * is the least-squares slope of revenue on the lagged driver, computed here by hand.
+ */
+describe('investigateChange with an influence edge', () => {
+  const deals = [12, 15, 11, 18, 14, 20, 13, 17, 16, 19, 12, 21, 15, 18];
+  const wobble = [0, 300, -200, 100, -400, 250, -150, 350, -300, 50, 200, -250, 400, -100];
+  const months = deals.map((_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
+  let stored: StoredProject;
+  beforeAll(async () => {
+    const byMonth = Object.fromEntries(months.map((month, i) => {
+      const revenue = i === 0 ? 15_000 : 1_000 * deals[i - 1]! + wobble[i]!;
+      return [month, { EMEA: { deals: deals[i]!, revenue, days: 100 } }];
+    }));
+    stored = await storedProject(byMonth, { 'trees/revenue.yaml': 'id: revenue\nroot:\n  metric: revenue\n  drivers:\n    - metric: lonely\n      lag: 4 weeks\n' });
+  });
+  afterAll(() => stored?.remove());
+
+  it('fits the edge on the history up to the baseline and estimates the driver effect apart from the shares', async () => {
+    const { explanation, notes } = await investigateChange(stored.store, stored.project, { metric: 'revenue', grain: 'month', baseline: months[12]!, current: months[13]! });
+    expect(notes).toEqual([]);
+    const effect = explanation.root.drivers[0]!;
+    if (!effect.ok) throw new Error(effect.reason);
+    // Least squares of revenue[t] on deals[t − 1], t = 1 … 12 (up to the baseline).
+    const x = deals.slice(0, 12);
+    const y = x.map((_, i) => 1_000 * x[i]! + wobble[i + 1]!);
+    const mean = (v: number[]) => v.reduce((s, a) => s + a, 0) / v.length;
+    const slope = x.reduce((s, xi, i) => s + (xi - mean(x)) * (y[i]! - mean(y)), 0) / x.reduce((s, xi) => s + (xi - mean(x)) ** 2, 0);
+    expect(effect.lag.periods).toBe(1);
+    expect(effect.driverChange).toBe(deals[12]! - deals[11]!);
+    expect(effect.expected).toBeCloseTo(slope * (deals[12]! - deals[11]!), 6);
+    expect(explanation.paths.every((p) => p.metric === 'revenue')).toBe(true);
+  });
+});

@@ -36,13 +36,13 @@ export interface StoredProject {
 }
 
 /**
- * The project above in a temp folder, with values written straight into its embedded store (as a
+ * The project above (and `files`) in a temp folder, with values written straight into its embedded store (as a
  * sync would: the total and every region, every metric, by month). The store stays open; close it
  * before running the CLI on the folder.
  */
-export async function storedProject(months: Record<string, Record<string, RegionMonth>>, omit: readonly string[] = []): Promise<StoredProject> {
+export async function storedProject(months: Record<string, Record<string, RegionMonth>>, files: Record<string, string> = {}): Promise<StoredProject> {
   const dir = await mkdtemp(join(tmpdir(), 'kpitree-investigate-'));
-  for (const [path, text] of Object.entries(storedProjectFiles)) {
+  for (const [path, text] of Object.entries({ ...storedProjectFiles, ...files })) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
   }
@@ -59,7 +59,6 @@ export async function storedProject(months: Record<string, Record<string, Region
     lonely: (v) => v.deals,
   };
   for (const [metric, value] of Object.entries(valueOf)) {
-    if (omit.includes(metric)) continue;
     const rows: SeriesRow[] = [];
     for (const period of periods) {
       const regions = months[period]!;
