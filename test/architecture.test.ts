@@ -19,6 +19,7 @@ const allowed: Record<string, string[]> = {
   analysis: [],
   explain: ['model', 'analysis'],
   monitor: ['model', 'store', 'analysis'],
+  investigate: ['model', 'semantic', 'store', 'explain', 'analysis'],
   actions: ['model', 'store', 'analysis'],
   access: ['model', 'store'],
   server: ['*'],

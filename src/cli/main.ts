@@ -9,6 +9,7 @@ import { correlateCommand } from './commands/correlate.js';
 import { detectCommand } from './commands/detect.js';
 import { discoverCommand } from './commands/discover.js';
 import { edgesCommand } from './commands/edges.js';
+import { explainCommand } from './commands/explain.js';
 import { demoDataCommand } from './commands/demo-data.js';
 import { demoCommand } from './commands/demo.js';
 import { forecastCommand } from './commands/forecast.js';
@@ -169,6 +170,19 @@ function buildProgram(io: CliIo): Command {
     .option('--to <period>', 'last period, the same forms')
     .addOption(formatOption())
     .action((metric, options) => seriesCommand(metric, options, io));
+
+  program
+    .command('explain')
+    .description('why a metric changed between two stored periods: through the tree, across slices, to a metric, a slice and an owner')
+    .argument('<metric>', 'metric id')
+    .addOption(projectOption())
+    .requiredOption('--to <period>', 'the period explained: 2026-Q3, 2026-09, 2026 or a date (its week)')
+    .option('--from <period>', 'the baseline period, the same forms (default: the one before --to)')
+    .option('--vs <baseline>', 'instead of --from: prior, last-year (fiscal-calendar aware) or a period')
+    .option('-g, --grain <grain>', 'day, week, month, quarter or year (default: the form of --to)')
+    .option('--tree <tree>', 'the tree to follow (default: the first with the metric)')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((metric, options) => explainCommand(metric, options, io));
 
   program
     .command('schedule')

@@ -7,6 +7,7 @@ export type { SeriesKey, SeriesRow, Slice, StoredSeriesRow } from './series/seri
 export { sliceKey } from './series/slice-key.js';
 export { replaceSeriesWindow, seriesBatchSize, type SeriesWindow, type WindowReplaced } from './series/replace-series-window.js';
 export { readSeries, type SeriesQuery } from './series/read-series.js';
+export { readMetricsSeries, type MetricsQuery } from './series/read-metrics-series.js';
 export { listSlices } from './series/list-slices.js';
 export { latestPeriod } from './series/latest-period.js';
 export { latestValues, type LatestValue } from './series/latest-values.js';

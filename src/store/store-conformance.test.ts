@@ -7,6 +7,7 @@ import { startRun } from './runs/start-run.js';
 import { latestPeriod } from './series/latest-period.js';
 import { latestValues } from './series/latest-values.js';
 import { listSlices } from './series/list-slices.js';
+import { readMetricsSeries } from './series/read-metrics-series.js';
 import { readSeries } from './series/read-series.js';
 import { replaceSeriesWindow } from './series/replace-series-window.js';
 import type { SeriesRow, Slice } from './series/series-types.js';
@@ -204,6 +205,17 @@ describe.each(storeTargets)('store on %s', (_name, makeTarget) => {
     expect(await latestPeriod(store, 'pipeline', 'day')).toBeNull();
     await expect(readSeries(store, { metric: 'Pipeline!', grain: 'month' })).rejects.toMatchObject({ kind: 'input' });
     await expect(readSeries(store, { metric: 'pipeline', grain: 'month', from: '2024-13-01' })).rejects.toThrow(/YYYY-MM-DD/);
+  });
+
+  it('reads several metrics at once: their totals over a range, or every slice of a period', async () => {
+    await seed('pipeline');
+    await seed('win_rate');
+    const totals = await readMetricsSeries(store, { metrics: ['win_rate', 'pipeline', 'absent'], grain: 'month', from: '2024-02-01', to: '2024-03-01', slices: 'total' });
+    expect(totals.map((r) => [r.metric, r.period, r.value])).toEqual([['pipeline', '2024-02-01', 20], ['pipeline', '2024-03-01', 30], ['win_rate', '2024-02-01', 20], ['win_rate', '2024-03-01', 30]]);
+    const march = await readMetricsSeries(store, { metrics: ['pipeline'], grain: 'month', from: '2024-03-01', to: '2024-03-01', slices: 'all' });
+    // In slice_key order: canonical JSON text ('"' sorts before '}', so the total {} comes last).
+    expect(march.map((r) => [r.slice, r.value])).toEqual([[emea, 31], [na, 32], [{ region: null }, null], [{}, 30]]);
+    await expect(readMetricsSeries(store, { metrics: ['Pipeline!'], grain: 'month', from: '2024-01-01', to: '2024-01-01', slices: 'all' })).rejects.toMatchObject({ kind: 'input' });
   });
 
   it('records a run: results per metric (failures with their SQL), counts, and the outcome', async () => {
