@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ownersSchema } from '../model/index.js';
 import type { Store } from '../store/index.js';
-import { storeTargets, type StoreTarget } from '../store/test-support/store-targets.js';
+import { storeTargets, useFreshStore } from '../store/test-support/store-targets.js';
 import { createApiToken } from './api-tokens/create-api-token.js';
 import { listApiTokens } from './api-tokens/list-api-tokens.js';
 import { revokeApiToken } from './api-tokens/revoke-api-token.js';
@@ -17,16 +17,10 @@ import { syncUsers } from './users/sync-users.js';
 const fast = { N: 2 ** 10, r: 8, p: 1 };
 
 describe.each(storeTargets)('users, sessions and tokens on %s', (_name, makeTarget) => {
-  let target: StoreTarget;
+  const opened = useFreshStore(makeTarget);
   let store: Store;
-
-  beforeAll(async () => {
-    target = await makeTarget();
-    store = await target.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-    await target?.cleanup();
+  beforeAll(() => {
+    store = opened();
   });
 
   it("syncs users from owners.yaml's people: added, changed, disabled (and signed out), each audited", async () => {

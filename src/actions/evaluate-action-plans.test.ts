@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listNotifications, listPlanEvents, listPlans, readPlan, replaceSeriesWindow, type Queryable, type SeriesRow, type Store } from '../store/index.js';
-import { storeTargets } from '../store/test-support/store-targets.js';
-import { useStore } from '../store/test-support/use-store.js';
+import { storeTargets, useFreshStore } from '../store/test-support/store-targets.js';
 import { actOnPlan } from './act-on-plan.js';
 import type { ActionError } from './action-error.js';
 import { evaluateActionPlans } from './evaluate-action-plans.js';
@@ -10,7 +9,7 @@ import { plansProject, storeWinRates } from './test-support/plans-project.js';
 const project = plansProject();
 
 describe.each(storeTargets)('action plans on %s', (_name, makeTarget) => {
-  const opened = useStore(makeTarget);
+  const opened = useFreshStore(makeTarget);
   let store: Store;
   beforeAll(() => void (store = opened()));
 

@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDeliveries, listNotifications, listPlans, type Store } from '../../store/index.js';
-import { storeTargets } from '../../store/test-support/store-targets.js';
-import { useStore } from '../../store/test-support/use-store.js';
+import { storeTargets, useFreshStore } from '../../store/test-support/store-targets.js';
 import { evaluateActionPlans } from '../evaluate-action-plans.js';
 import { queueDigests } from '../queue-digests.js';
 import { plansProject, storeWinRates } from '../test-support/plans-project.js';
@@ -56,7 +55,7 @@ function decodeMail(raw: string): string {
 }
 
 describe.each(storeTargets)('deliveries on %s', (_name, makeTarget) => {
-  const opened = useStore(makeTarget);
+  const opened = useFreshStore(makeTarget);
   let store: Store;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
