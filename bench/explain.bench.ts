@@ -8,7 +8,7 @@
  * Prints the sync time, then the time of one whole explain (store reads, fits, explanation) per
  * round: median, p90, max. Figures: src/investigate/README.md.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ import { investigateChange } from '../src/investigate/index.js';
 import { treeNodes, type Grain } from '../src/model/index.js';
 import { loadProjectFolder, openProjectStore } from '../src/project/index.js';
 import { addPeriods, periodStart } from '../src/semantic/index.js';
+import { setSyncSettings } from '../test/support/set-sync-settings.js';
 
 const { values } = parseArgs({
   options: {
@@ -46,8 +47,7 @@ if (dir) {
   await kpitree(['demo-data', '--out', join(dir, 'org.duckdb'), '--scale', values.scale, '--months', values.months, '--as-of', asOf]);
   await kpitree(['discover', '--warehouse', `duckdb:${join(dir, 'org.duckdb')}`, '--out', projectDir]);
   const config = join(projectDir, 'kpitree.yaml');
-  const text = (await readFile(config, 'utf8')).replace(/^sync:\n( {2}.*\n)*/m, '');
-  await writeFile(config, `${text}sync:\n  grains: [${grain}]\n  dimensions: [region, segment]\n`);
+  await setSyncSettings(config, `grains: [${grain}]\ndimensions: [region, segment]`);
   const { project } = await loadProjectFolder(projectDir);
   const metrics = [...new Set(treeNodes(project.trees.get('revenue')!).map((n) => n.node.metric))];
   const started = performance.now();

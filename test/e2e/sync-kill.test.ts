@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, readRun, type Store } from '../../src/store/index.js';
 import { runCli } from '../support/run-cli.js';
 import { spawnKpitree } from '../sync/support/spawn-kpitree.js';
+import { setSyncSettings } from '../support/set-sync-settings.js';
 
 /**
  * `kpitree sync --full` as a real child process on a demo org, killed with SIGKILL at random
@@ -26,7 +27,7 @@ describe('a sync killed at random moments', () => {
     const discover = await runCli(['discover', '--warehouse', `duckdb:${warehouse}`, '--out', project]);
     expect(discover.code, discover.stderr).toBe(0);
     const config = join(project, 'kpitree.yaml');
-    await writeFile(config, `${await readFile(config, 'utf8')}sync:\n  dimensions: [region, segment]\n  history_start: "2026-01-01"\n`);
+    await setSyncSettings(config, 'dimensions: [region, segment]\nhistory_start: "2026-01-01"');
   }, 60_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

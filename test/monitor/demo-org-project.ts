@@ -1,7 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoManifest } from '../../src/demo/index.js';
 import { runCli, type CliRun } from '../support/run-cli.js';
+import { setSyncSettings } from '../support/set-sync-settings.js';
 
 /** The day after the demo org's last day: the sync computes up to it, so every week of the org is over. */
 export const demoAsOf = '2026-06-29';
@@ -21,7 +22,7 @@ export async function syncedDemoOrg(dir: string, options: { scale: string; incid
   const discover = await runCli(['discover', '--warehouse', `duckdb:${warehouse}`, '--out', project]);
   if (discover.code !== 0) throw new Error(discover.stderr);
   const config = join(project, 'kpitree.yaml');
-  await writeFile(config, `${await readFile(config, 'utf8')}sync:\n  dimensions: [region, segment, rep]\n  grains: [week]\n  history_start: "2024-07-01"\n`);
+  await setSyncSettings(config, 'dimensions: [region, segment, rep]\ngrains: [week]\nhistory_start: "2024-07-01"');
   const sync = await runCli(['sync', '--full', '-p', project], { now: demoNow });
   const manifest = JSON.parse(await readFile(join(dir, 'org.manifest.json'), 'utf8')) as DemoManifest;
   return { project, manifest, sync };

@@ -6,6 +6,7 @@ import { formatIssue, type Project } from '../../../src/model/index.js';
 import { loadProjectFolder } from '../../../src/project/index.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { runCli } from '../../support/run-cli.js';
+import { setSyncSettings } from '../../support/set-sync-settings.js';
 
 /** The metrics the revenue tree's exact part needs: closed revenue = won deals × deal size, won deals = closed deals × win rate. */
 export const revenueMetrics = ['closed_won_revenue', 'won_deals', 'closed_deals', 'win_rate', 'average_deal_size'] as const;
@@ -51,8 +52,7 @@ export async function buildPlantedOrg(options: PlantedOrgOptions): Promise<Plant
     await cli('demo-data', '--out', 'org.duckdb', '--seed', String(options.seed), '--scale', String(options.scale), '--months', String(options.months), '--as-of', options.asOf, '--incidents', incidents);
     await cli('discover', '--warehouse', `duckdb:${join(dir, 'org.duckdb')}`, '--out', 'project');
     const config = join(dir, 'project', 'kpitree.yaml');
-    const text = (await readFile(config, 'utf8')).replace(/^sync:\n( {2}.*\n)*/m, '');
-    await writeFile(config, `${text}sync:\n  grains: [${options.grain}]\n  dimensions: [region, segment]\n  history_start: "${options.historyStart}"\n`);
+    await setSyncSettings(config, `grains: [${options.grain}]\ndimensions: [region, segment]\nhistory_start: "${options.historyStart}"`);
     await cli('sync', '--full', '-p', 'project', '--metric', (options.metrics ?? revenueMetrics).join(','));
     const { project, issues } = await loadProjectFolder(join(dir, 'project'));
     if (issues.length > 0) throw new Error(issues.map(formatIssue).join('\n'));
