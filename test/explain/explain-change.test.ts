@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainChange, type Explanation, type NodeExplanation } from '../../src/explain/index.js';
-import { revenueInput } from './support/revenue-scenario.js';
+import { parseExpression } from '../../src/model/index.js';
+import { meetingsEdge, revenueInput, revenueTree } from './support/revenue-scenario.js';
 import { expectFiniteEverywhere } from './support/expect-exact.js';
 
 function explained(input = revenueInput()): Explanation {
@@ -52,6 +53,25 @@ describe('explainChange: a revenue fall traced to its root cause', () => {
     expect(meetings!.ok && meetings!.shareOfParent).toBeCloseTo(-25 / -24, 12);
     // the exact shares of the root do not move: the terminal paths still add up to the root's change
     expect(result.paths.reduce((s, p) => s + p.contribution, 0)).toBeCloseTo(-250600, 6);
+  });
+
+  it('explains a driver read at its lag alone: its formula children of the current period are not held against it', () => {
+    // meetings_held = meetings_per_rep × reps in the current period (1,000 → 950); at its lag it moved 1,040 → 1,000.
+    const tree = structuredClone(revenueTree);
+    const closedNode = tree.root.children![0]!.children![0]!;
+    closedNode.drivers![0] = { ...closedNode.drivers![0]!, formula: parseExpression('meetings_per_rep * reps'), children: [{ metric: 'meetings_per_rep' }, { metric: 'reps' }] };
+    const base = revenueInput();
+    const lagged = explained({
+      ...base,
+      tree,
+      values: { ...base.values, meetings_per_rep: { baseline: 20, current: 19 }, reps: { baseline: 50, current: 50 } },
+      influences: [{ edge: meetingsEdge, driver: { baseline: 1040, current: 1000 } }],
+    });
+    const [meetings] = find(lagged.root, 'closed_deals')!.drivers;
+    // Δ at the lag = −40: expected 0.5 × −40 = −20
+    expect(meetings).toMatchObject({ ok: true, driverChange: -40, expected: -20 });
+    expect(meetings!.ok && meetings!.explanation.children).toEqual([]);
+    expect(lagged.problems.filter((p) => p.includes('disagree'))).toEqual([]);
   });
 
   it('says it in one paragraph, numbers formatted per metric', () => {

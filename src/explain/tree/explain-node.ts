@@ -25,8 +25,15 @@ const residualTolerance = 1e-9;
  * exact part of `scopeChange` (the explained metric's change). A child's part is the node's part
  * times the child's share of the formula's change, so parts add up level by level down the tree.
  */
-export function explainNode(node: TreeNode, values: NodeValues | undefined, contribution: number | null, scopeChange: number | null, context: NodeContext): NodeExplanation {
-  const tree = context.carriers.get(node.metric) ?? node;
+export function explainNode(
+  node: TreeNode,
+  values: NodeValues | undefined,
+  contribution: number | null,
+  scopeChange: number | null,
+  context: NodeContext,
+  options: { alone?: boolean } = {},
+): NodeExplanation {
+  const tree = options.alone ? { metric: node.metric } : (context.carriers.get(node.metric) ?? node);
   const metric = context.input.metrics.get(node.metric);
   const base = { metric: node.metric, name: metricLabel(metric ?? { id: node.metric }), format: metric?.format ?? 'number', owner: findOwner(context.input.owners, [], node.metric, null) } as const;
   const explainChild = (child: TreeNode, part: number | null) => explainNode(child, context.input.values[child.metric], part, scopeChange, context);
@@ -54,7 +61,11 @@ export function explainNode(node: TreeNode, values: NodeValues | undefined, cont
     children: (tree.children ?? []).map((child) => explainChild(child, childParts.get(child.metric) ?? null)),
     // An unfitted or unfed driver keeps its reason on itself: problems are about the exact part.
     drivers: (tree.drivers ?? []).map((driver) =>
-      estimateDriverEffect(driver, { metric: node.metric, change }, context.input.influences ?? [], context.input.values, (d, v, c) => explainNode(d, v, c, c, context)),
+      estimateDriverEffect(driver, { metric: node.metric, change }, context.input.influences ?? [], context.input.values, (d, v, c) =>
+        // A driver read at its lag has no children or slices of that period: explained alone, its
+        // formula is not checked against children of the explained period.
+        explainNode(d, v, c, c, context, { alone: v !== context.input.values[d.metric] }),
+      ),
     ),
     slices: explainNodeSlices(node.metric, values!, pair, context),
   };
