@@ -59,7 +59,7 @@ describe('explainChange: a revenue fall traced to its root cause', () => {
     // meetings_held = meetings_per_rep × reps in the current period (1,000 → 950); at its lag it moved 1,040 → 1,000.
     const tree = structuredClone(revenueTree);
     const closedNode = tree.root.children![0]!.children![0]!;
-    closedNode.drivers![0] = { ...closedNode.drivers![0]!, formula: parseExpression('meetings_per_rep * reps'), children: [{ metric: 'meetings_per_rep' }, { metric: 'reps' }] };
+    closedNode.drivers![0] = { ...closedNode.drivers![0]!, formula: { text: 'meetings_per_rep * reps', ast: parseExpression('meetings_per_rep * reps') }, children: [{ metric: 'meetings_per_rep' }, { metric: 'reps' }] };
     const base = revenueInput();
     const lagged = explained({
       ...base,
