@@ -26,8 +26,9 @@ describe('kpitree serve on the embedded store', () => {
 
   beforeAll(async () => {
     // Every 2 seconds, over a window that covers the fixture's 2025 rows; the rep kept as a dimension.
-    ({ copy } = await crmSyncProject('cron: "*/2 * * * * *"\ngrains: [month]\ndimensions: [rep]\nrestatement: 1000 days', { 'owners.yaml': owners }));
+    ({ copy } = await crmSyncProject('cron: "*/2 * * * * *"\ngrains: [month]\nrestatement: 1000 days', { 'owners.yaml': owners }));
     await copy.edit('datasets/opportunities.yaml', (text) => `${text}  - name: rep\n    expr: owner.name\n`);
+    await copy.edit('kpitree.yaml', (text) => text.replace('\nsync:\n', '\nsync:\n  dimensions: [rep]\n'));
   }, 60_000);
   afterAll(async () => {
     server?.kill();
