@@ -94,6 +94,14 @@ describe.each(storeTargets)('monitor repositories on %s', (_name, makeTarget) =>
     await expect(recordForecast(store, { ...base, originPeriod: '2026-01-19', points })).rejects.toThrow(/point 1 \(2026-01-05\) is not after the origin 2026-01-19/);
   });
 
+  it('keeps one forecast per origin when writers of the same origin race', async () => {
+    const points = [{ period: '2026-02-09', step: 1, value: 5, lower: 4, upper: 6 }];
+    const forecast = { metric: 'won_deals', grain: 'week' as const, slice: {}, originPeriod: '2026-02-02', model: {}, level: 0.95, naiveScale: 1, warnings: [], points };
+    await Promise.all([1, 2, 3, 4].map((runId) => recordForecast(store, { ...forecast, runId })));
+    const kept = (await listForecasts(store, { metric: 'won_deals' })).filter((f) => f.originPeriod === '2026-02-02');
+    expect(kept).toHaveLength(1);
+  });
+
   it('reads every slice of a metric in one scan, and replaces a tree’s influence edges whole', async () => {
     const slices = await readMetricSlices(store, { metric: 'won_deals', grain: 'week' });
     expect(slices.map((s) => [s.sliceKey, s.periods, s.values])).toEqual([

@@ -4,6 +4,9 @@ import type { Queryable } from '../store.js';
 import { StoreError } from '../store-error.js';
 import type { ForecastRecord } from './forecast-types.js';
 
+/** First key of the advisory lock a forecast write takes (the second is its series and origin's hash). */
+const forecastLock = 0x6b707466;
+
 /**
  * Keeps a forecast and its points in one transaction. A forecast from the same series and origin
  * replaces the earlier one (the same history, restated); other origins stay, to be scored.
@@ -27,6 +30,8 @@ export async function recordForecast(db: Queryable, forecast: ForecastRecord): P
   });
   const scale = forecast.naiveScale !== null && forecast.naiveScale > 0 ? forecast.naiveScale : null;
   return db.withTransaction(async (tx) => {
+    // Two workers analysing at once may keep the same origin: without turns, both delete nothing and both insert.
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [forecastLock, `${metric}:${grain}:${sliceKey(forecast.slice)}:${origin}`]);
     await tx.query('DELETE FROM forecasts WHERE metric_id = $1 AND grain = $2 AND slice_key = $3 AND origin_period = $4', [metric, grain, sliceKey(forecast.slice), origin]);
     const [row] = await tx.query<{ id: number }>(
       `INSERT INTO forecasts (metric_id, grain, slice_key, slice, origin_period, run_id, model, level, naive_scale, warnings)
